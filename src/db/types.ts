@@ -1,0 +1,197 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of Heed's tables, as Kysely sees them. Keep in step with src/db/migrations. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T = Record<string, unknown>> = ColumnType<T, string | undefined, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type Channel = 'email' | 'web' | 'chat' | 'api' | 'phone';
+export type Role = 'admin' | 'agent';
+export type Availability = 'available' | 'away' | 'offline';
+export type IdentityKind = 'email' | 'phone' | 'external';
+export type HandoffStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+
+export interface AgentsTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Generated<Role>;
+  password_hash: string | null;
+  skills: TextArray;
+  availability: Generated<Availability>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  lead_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+  added_at: CreatedAt;
+}
+
+export interface WorkspaceTable {
+  id: Generated<boolean>;
+  name: Generated<string>;
+  timezone: Generated<string>;
+  default_owner_id: string | null;
+  default_team_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  domains: TextArray;
+  notes: string | null;
+  attributes: Json;
+  expectations: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<string>;
+  name: string | null;
+  organization_id: string | null;
+  timezone: string | null;
+  attributes: Json;
+  expectations: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CustomerIdentitiesTable {
+  id: Generated<string>;
+  customer_id: string;
+  kind: IdentityKind;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  subject: string;
+  status: Generated<TicketStatus>;
+  priority: Generated<Priority>;
+  priority_rank: ReadOnly<number>;
+  channel: Channel;
+  tags: TextArray;
+  custom_fields: Json;
+  requester_id: string;
+  team_id: string | null;
+  owner_id: string;
+  handoff_count: Generated<number>;
+  bounced: ReadOnly<boolean>;
+  follow_up_of_id: string | null;
+  subject_search: ReadOnly<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  solved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  kind: 'reply' | 'note';
+  direction: 'inbound' | 'outbound';
+  channel: Channel;
+  author_agent_id: string | null;
+  author_customer_id: string | null;
+  body_text: string;
+  body_html: string | null;
+  search: ReadOnly<string>;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  message_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: CreatedAt;
+}
+
+export interface HandoffsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  from_agent_id: string;
+  requested_by_id: string;
+  to_agent_id: string | null;
+  to_team_id: string | null;
+  note: string;
+  status: Generated<HandoffStatus>;
+  decline_reason: string | null;
+  resolved_by_id: string | null;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  action: string;
+  entity: string;
+  entity_id: string;
+  ticket_id: string | null;
+  actor_kind: 'agent' | 'customer' | 'system';
+  actor_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  created_at: CreatedAt;
+}
+
+export interface AuthTokensTable {
+  id: Generated<string>;
+  agent_id: string;
+  kind: 'session' | 'api';
+  name: string | null;
+  token_hash: string;
+  csrf_token: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface DB {
+  agents: AgentsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  workspace: WorkspaceTable;
+  organizations: OrganizationsTable;
+  customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
+  tickets: TicketsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  handoffs: HandoffsTable;
+  events: EventsTable;
+  auth_tokens: AuthTokensTable;
+}
+
+export type Agent = Selectable<AgentsTable>;
+export type Team = Selectable<TeamsTable>;
+export type Customer = Selectable<CustomersTable>;
+export type Organization = Selectable<OrganizationsTable>;
+export type Ticket = Selectable<TicketsTable>;
+export type Message = Selectable<MessagesTable>;
+export type Handoff = Selectable<HandoffsTable>;
+export type NewEvent = Insertable<EventsTable>;
