@@ -84,6 +84,8 @@ create index customer_identities_customer_idx on customer_identities (customer_i
 create index customer_identities_value_trgm on customer_identities using gin (value gin_trgm_ops);
 
 create sequence ticket_number_seq start 1000;
+-- Turns for round-robin routing; a sequence hands out turns without locking a row.
+create sequence routing_turn_seq;
 
 create table tickets (
   id uuid primary key default gen_random_uuid(),

@@ -1,0 +1,102 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { registerAuth } from './auth.ts';
+import { fromDatabaseError, HeedError, type ErrorBody } from './errors.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { agentRoutes } from '../agents/routes.ts';
+import { teamRoutes } from '../agents/team-routes.ts';
+import { customerRoutes } from '../customers/routes.ts';
+import { organizationRoutes } from '../customers/organization-routes.ts';
+import { ticketRoutes } from '../tickets/routes.ts';
+import { handoffRoutes } from '../tickets/handoff-routes.ts';
+import { searchRoutes } from '../search/routes.ts';
+import { healthRoutes } from './health.ts';
+
+export type AppContext = { database: Database; config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl'> };
+
+/** Builds the HTTP application: every route, schema and the central error handler. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    // Per-request lines cost throughput; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => {
+    const heed = toHeedError(err);
+    if (heed.status >= 500) req.log.error({ err, url: req.url, method: req.method }, 'request failed');
+    const body: ErrorBody = { error: { code: heed.code, message: heed.message } };
+    if (heed.details !== undefined) body.error.details = heed.details;
+    return reply.status(heed.status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const body: ErrorBody = { error: { code: 'route_not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } };
+    return reply.status(404).send(body);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Heed API', version: '1', description: 'The HTTP API of the Heed help desk.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, ctx.database.db);
+
+  healthRoutes(app, ctx);
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  authRoutes(app, ctx);
+  agentRoutes(app, ctx);
+  teamRoutes(app, ctx);
+  customerRoutes(app, ctx);
+  organizationRoutes(app, ctx);
+  ticketRoutes(app, ctx);
+  handoffRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  return app;
+}
+
+function toHeedError(err: unknown): HeedError {
+  if (err instanceof HeedError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = err.validation.map((v) => ({
+      field: fieldName(v.instancePath, err.validationContext),
+      message: v.message ?? 'invalid',
+    }));
+    const first = details[0];
+    return new HeedError('validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', details);
+  }
+  if (isResponseSerializationError(err)) return new HeedError('internal', 'internal error');
+  const fromDb = fromDatabaseError(err);
+  if (fromDb) return fromDb;
+  const fe = err as FastifyError;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HeedError('payload_too_large', 'the request body is too large');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new HeedError('unsupported_media_type', 'send the body as application/json');
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new HeedError(fe.statusCode === 429 ? 'rate_limited' : 'bad_request', fe.message);
+  }
+  return new HeedError('internal', 'internal error');
+}
+
+function fieldName(instancePath: string, context: string | undefined): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const where = context === 'body' || !context ? '' : `${context}.`;
+  return parts.length ? `${where}${parts.join('.')}` : context ?? 'body';
+}

@@ -1,0 +1,136 @@
+import type { Db, Tx } from '../db/database.ts';
+import type { Channel, Message, Ticket, TicketStatus } from '../db/types.ts';
+import { recordEvent, type Actor } from '../events/record.ts';
+import { HeedError } from '../http/errors.ts';
+import { sanitizeMessageHtml } from './html.ts';
+import { lockTicket, openTicket, statusStamps } from './service.ts';
+import { transition, type StatusCause } from './status.ts';
+
+export type AgentMessageInput = {
+  ticketId: string;
+  agentId: string;
+  kind: 'reply' | 'note';
+  body: string;
+  bodyHtml?: string;
+  status?: TicketStatus;
+  channel?: Channel;
+};
+
+export type CustomerMessageInput = {
+  ticketId: string;
+  body: string;
+  bodyHtml?: string;
+  channel: Channel;
+};
+
+export type MessageResult = { message: Message; ticket: Ticket; followUp: boolean };
+
+async function insertMessage(
+  tx: Tx,
+  actor: Actor,
+  ticket: Ticket,
+  values: Omit<Message, 'id' | 'search' | 'created_at' | 'ticket_id'>,
+  cause: StatusCause,
+): Promise<MessageResult> {
+  const decision = transition(ticket.status, cause);
+  if (decision.outcome === 'follow_up') throw new Error('follow-ups are handled by the caller');
+  const message = await tx
+    .insertInto('messages')
+    .values({ ...values, ticket_id: ticket.id })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status, now) } : {};
+  const updated = await tx
+    .updateTable('tickets')
+    .set({ updated_at: now, ...statusValues })
+    .where('id', '=', ticket.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, {
+    action: values.kind === 'note' ? 'message.note_added' : 'message.added',
+    entity: 'message',
+    entityId: message.id,
+    ticketId: ticket.id,
+    actor,
+    before: decision.outcome === 'changed' ? { status: decision.from } : undefined,
+    after: { kind: values.kind, direction: values.direction, ...(decision.outcome === 'changed' ? { status: decision.status } : {}) },
+  });
+  return { message, ticket: updated, followUp: false };
+}
+
+/** An agent's public reply or internal note; a reply may also set the status (e.g. pending, solved). */
+export async function addAgentMessage(db: Db, input: AgentMessageInput): Promise<MessageResult> {
+  return db.transaction().execute(async (tx) => {
+    const ticket = await lockTicket(tx, input.ticketId);
+    if (ticket.status === 'closed') {
+      throw new HeedError('ticket_closed', 'the ticket is closed: a new customer message starts a follow-up ticket');
+    }
+    const actor: Actor = { kind: 'agent', id: input.agentId };
+    return insertMessage(
+      tx,
+      actor,
+      ticket,
+      {
+        kind: input.kind,
+        direction: 'outbound',
+        channel: input.channel ?? (input.kind === 'note' ? 'web' : ticket.channel),
+        author_agent_id: input.agentId,
+        author_customer_id: null,
+        body_text: input.body,
+        body_html: input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null,
+      },
+      input.kind === 'note' ? { kind: 'agent_note', to: input.status } : { kind: 'agent_reply', to: input.status },
+    );
+  });
+}
+
+/**
+ * A message from the ticket's requester. It reopens a pending, on-hold or solved ticket; on a closed ticket it
+ * starts a linked follow-up ticket, kept with the previous owner while that agent is active.
+ */
+export async function addCustomerMessage(db: Db, actor: Actor, input: CustomerMessageInput): Promise<MessageResult> {
+  return db.transaction().execute((tx) => addCustomerMessageInTx(tx, actor, input));
+}
+
+export async function addCustomerMessageInTx(tx: Tx, actor: Actor, input: CustomerMessageInput): Promise<MessageResult> {
+  const ticket = await lockTicket(tx, input.ticketId);
+  const decision = transition(ticket.status, { kind: 'customer_message' });
+  if (decision.outcome === 'follow_up') {
+    const previousOwner = await tx
+      .selectFrom('agents')
+      .select('id')
+      .where('id', '=', ticket.owner_id)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    const { ticket: followUp, messageId } = await openTicket(tx, actor, {
+      subject: ticket.subject,
+      body: input.body,
+      bodyHtml: input.bodyHtml,
+      requesterId: ticket.requester_id,
+      channel: input.channel,
+      priority: ticket.priority,
+      tags: ticket.tags,
+      teamId: ticket.team_id,
+      followUpOfId: ticket.id,
+      ownerId: previousOwner?.id,
+    });
+    const message = await tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
+    return { message, ticket: followUp, followUp: true };
+  }
+  return insertMessage(
+    tx,
+    actor,
+    ticket,
+    {
+      kind: 'reply',
+      direction: 'inbound',
+      channel: input.channel,
+      author_agent_id: null,
+      author_customer_id: ticket.requester_id,
+      body_text: input.body,
+      body_html: input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null,
+    },
+    { kind: 'customer_message' },
+  );
+}

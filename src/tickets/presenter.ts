@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { Handoff, Message, Ticket } from '../db/types.ts';
+import type { TicketDetail } from './queries.ts';
+
+export const TicketJson = z.object({
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: z.string(),
+  priority: z.string(),
+  channel: z.string(),
+  tags: z.array(z.string()),
+  customFields: z.record(z.string(), z.unknown()),
+  requesterId: z.string(),
+  teamId: z.string().nullable(),
+  ownerId: z.string(),
+  handoffCount: z.number(),
+  bounced: z.boolean(),
+  followUpOfId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  solvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const presentTicket = (t: Ticket): z.infer<typeof TicketJson> => ({
+  id: t.id,
+  number: t.number,
+  subject: t.subject,
+  status: t.status,
+  priority: t.priority,
+  channel: t.channel,
+  tags: t.tags,
+  customFields: t.custom_fields,
+  requesterId: t.requester_id,
+  teamId: t.team_id,
+  ownerId: t.owner_id,
+  handoffCount: t.handoff_count,
+  bounced: t.bounced,
+  followUpOfId: t.follow_up_of_id,
+  createdAt: t.created_at.toISOString(),
+  updatedAt: t.updated_at.toISOString(),
+  solvedAt: iso(t.solved_at),
+  closedAt: iso(t.closed_at),
+});
+
+export const MessageJson = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  kind: z.enum(['reply', 'note']),
+  direction: z.enum(['inbound', 'outbound']),
+  channel: z.string(),
+  author: z.object({ type: z.enum(['agent', 'customer', 'system']), id: z.string().nullable() }),
+  body: z.string(),
+  bodyHtml: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const presentMessage = (m: Message): z.infer<typeof MessageJson> => ({
+  id: m.id,
+  ticketId: m.ticket_id,
+  kind: m.kind,
+  direction: m.direction,
+  channel: m.channel,
+  author: m.author_agent_id
+    ? { type: 'agent', id: m.author_agent_id }
+    : m.author_customer_id
+      ? { type: 'customer', id: m.author_customer_id }
+      : { type: 'system', id: null },
+  body: m.body_text,
+  bodyHtml: m.body_html,
+  createdAt: m.created_at.toISOString(),
+});
+
+export const HandoffJson = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  fromAgentId: z.string(),
+  requestedById: z.string(),
+  toAgentId: z.string().nullable(),
+  toTeamId: z.string().nullable(),
+  note: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined', 'cancelled']),
+  declineReason: z.string().nullable(),
+  resolvedById: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+
+export const presentHandoff = (h: Handoff): z.infer<typeof HandoffJson> => ({
+  id: h.id,
+  ticketId: h.ticket_id,
+  fromAgentId: h.from_agent_id,
+  requestedById: h.requested_by_id,
+  toAgentId: h.to_agent_id,
+  toTeamId: h.to_team_id,
+  note: h.note,
+  status: h.status,
+  declineReason: h.decline_reason,
+  resolvedById: h.resolved_by_id,
+  createdAt: h.created_at.toISOString(),
+  resolvedAt: iso(h.resolved_at),
+});
+
+export const EventJson = z.object({
+  id: z.number(),
+  action: z.string(),
+  actor: z.object({ type: z.enum(['agent', 'customer', 'system']), id: z.string().nullable() }),
+  before: z.unknown(),
+  after: z.unknown(),
+  createdAt: z.string(),
+});
+
+export const TicketDetailJson = TicketJson.extend({
+  requester: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    organizationId: z.string().nullable(),
+    timezone: z.string().nullable(),
+    expectations: z.record(z.string(), z.unknown()),
+  }),
+  pendingHandoff: HandoffJson.nullable(),
+  handoffs: z.array(HandoffJson),
+  messages: z.array(MessageJson),
+  events: z.array(EventJson),
+});
+
+export const presentTicketDetail = (d: TicketDetail): z.infer<typeof TicketDetailJson> => {
+  const handoffs = d.handoffs.map(presentHandoff);
+  return {
+    ...presentTicket(d.ticket),
+    requester: {
+      id: d.requester.id,
+      name: d.requester.name,
+      emails: d.requester.identities.filter((i) => i.kind === 'email').map((i) => i.value),
+      phones: d.requester.identities.filter((i) => i.kind === 'phone').map((i) => i.value),
+      organizationId: d.requester.organization_id,
+      timezone: d.requester.timezone,
+      expectations: d.requester.expectations,
+    },
+    pendingHandoff: handoffs.find((h) => h.status === 'pending') ?? null,
+    handoffs,
+    messages: d.messages.map(presentMessage),
+    events: d.events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      actor: { type: e.actor_kind, id: e.actor_id },
+      before: e.before,
+      after: e.after,
+      createdAt: e.created_at.toISOString(),
+    })),
+  };
+};

@@ -1,0 +1,80 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { DB, Ticket } from '../db/types.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import type { ListTicketsQuery } from './schemas.ts';
+
+type Row = Ticket & { ck: string };
+type Q = SelectQueryBuilder<DB, 'tickets', Row>;
+
+/**
+ * Keyset pagination for each sort: the cursor holds the sort key of the last row, so pages stay stable while
+ * tickets are added. Timestamps travel as PostgreSQL text to keep their microseconds.
+ */
+const sorts = {
+  newest: {
+    key: sql<string>`created_at::text`,
+    order: (q: Q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    after: (c: (string | number)[]) => sql<boolean>`(created_at, id) < (${c[0]}::timestamptz, ${c[1]}::uuid)`,
+    cursor: (r: Row) => [r.ck, r.id],
+  },
+  oldest: {
+    key: sql<string>`created_at::text`,
+    order: (q: Q) => q.orderBy('created_at', 'asc').orderBy('id', 'asc'),
+    after: (c: (string | number)[]) => sql<boolean>`(created_at, id) > (${c[0]}::timestamptz, ${c[1]}::uuid)`,
+    cursor: (r: Row) => [r.ck, r.id],
+  },
+  updated: {
+    key: sql<string>`updated_at::text`,
+    order: (q: Q) => q.orderBy('updated_at', 'desc').orderBy('id', 'desc'),
+    after: (c: (string | number)[]) => sql<boolean>`(updated_at, id) < (${c[0]}::timestamptz, ${c[1]}::uuid)`,
+    cursor: (r: Row) => [r.ck, r.id],
+  },
+  // The queue order: most urgent first, then the longest waiting.
+  priority: {
+    key: sql<string>`priority_rank || ' ' || created_at::text`,
+    order: (q: Q) => q.orderBy('priority_rank', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc'),
+    after: (c: (string | number)[]) => {
+      const [rank, created] = splitRank(String(c[0]));
+      return sql<boolean>`(priority_rank < ${rank} or (priority_rank = ${rank} and (created_at, id) > (${created}::timestamptz, ${c[1]}::uuid)))`;
+    },
+    cursor: (r: Row) => [r.ck, r.id],
+  },
+} as const;
+
+function splitRank(key: string): [number, string] {
+  const i = key.indexOf(' ');
+  return [Number(key.slice(0, i)), key.slice(i + 1)];
+}
+
+/** One page of tickets matching the filters, and the cursor of the next page (null at the end). */
+export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+  const sort = sorts[f.sort];
+  let q = db.selectFrom('tickets').selectAll().select(sort.key.as('ck')) as Q;
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
+  if (f.teamId) q = q.where('team_id', '=', f.teamId);
+  if (f.requesterId) q = q.where('requester_id', '=', f.requesterId);
+  if (f.priority) q = q.where('priority', '=', f.priority);
+  if (f.bounced) q = q.where('bounced', '=', f.bounced === 'true');
+  if (f.tag) q = q.where(sql<boolean>`tags @> array[${f.tag}]::text[]`);
+  const after = decodeCursor(f.cursor, 2);
+  if (after) q = q.where(sort.after(after));
+  const rows = await sort.order(q).limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > f.limit && last ? encodeCursor(sort.cursor(last)) : null };
+}
+
+/** Everything the ticket page shows: requester with expectations, messages, handoffs and the audit trail. */
+export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
+  const [requester, identities, messages, handoffs, events] = await Promise.all([
+    db.selectFrom('customers').selectAll().where('id', '=', ticket.requester_id).executeTakeFirstOrThrow(),
+    db.selectFrom('customer_identities').select(['kind', 'value']).where('customer_id', '=', ticket.requester_id).orderBy('created_at').execute(),
+    db.selectFrom('messages').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').execute(),
+    db.selectFrom('events').selectAll().where('ticket_id', '=', ticket.id).orderBy('id', 'desc').limit(500).execute(),
+  ]);
+  return { ticket, requester: { ...requester, identities }, messages, handoffs, events: events.reverse() };
+}
+export type TicketDetail = Awaited<ReturnType<typeof loadTicketDetail>>;

@@ -1,0 +1,167 @@
+import type { Db, Queryable, Tx } from '../db/database.ts';
+import type { Channel, Ticket } from '../db/types.ts';
+import { changes, recordEvent, type Actor } from '../events/record.ts';
+import { findOrCreateByEmail } from '../customers/service.ts';
+import { HeedError, notFound } from '../http/errors.ts';
+import { htmlToText, sanitizeMessageHtml } from './html.ts';
+import { routeNewTicket, type RoutingDecision } from './routing.ts';
+import type { CreateTicketInput, UpdateTicketInput } from './schemas.ts';
+import { transition } from './status.ts';
+
+export type NewTicket = {
+  subject: string;
+  body: string;
+  bodyHtml?: string;
+  requesterId: string;
+  channel: Channel;
+  priority?: Ticket['priority'];
+  tags?: string[];
+  customFields?: Record<string, unknown>;
+  teamId?: string | null;
+  followUpOfId?: string | null;
+  /** Skip routing and give the ticket to this agent (a follow-up stays with the agent who knows it). */
+  ownerId?: string;
+};
+
+/** Opens a ticket with its first (customer) message, routed to one accountable owner, in the caller's transaction. */
+export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promise<{ ticket: Ticket; messageId: string }> {
+  const routing: RoutingDecision = input.ownerId
+    ? { ownerId: input.ownerId, teamId: input.teamId ?? null, reason: 'default_owner' }
+    : await routeNewTicket(tx, input.teamId);
+  const ticket = await tx
+    .insertInto('tickets')
+    .values({
+      subject: input.subject,
+      channel: input.channel,
+      priority: input.priority ?? 'normal',
+      tags: input.tags ?? [],
+      custom_fields: JSON.stringify(input.customFields ?? {}),
+      requester_id: input.requesterId,
+      team_id: routing.teamId,
+      owner_id: routing.ownerId,
+      follow_up_of_id: input.followUpOfId ?? null,
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const html = input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null;
+  const message = await tx
+    .insertInto('messages')
+    .values({
+      ticket_id: ticket.id,
+      kind: 'reply',
+      direction: 'inbound',
+      channel: input.channel,
+      author_customer_id: input.requesterId,
+      body_text: input.body,
+      body_html: html,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, {
+    action: 'ticket.created',
+    entity: 'ticket',
+    entityId: ticket.id,
+    ticketId: ticket.id,
+    actor,
+    after: {
+      number: ticket.number,
+      subject: ticket.subject,
+      status: ticket.status,
+      priority: ticket.priority,
+      ownerId: ticket.owner_id,
+      teamId: ticket.team_id,
+      routing: routing.reason,
+      messageId: message.id,
+      followUpOfId: ticket.follow_up_of_id,
+    },
+  });
+  return { ticket, messageId: message.id };
+}
+
+/** The API's ticket creation: matches or creates the requester, then opens the ticket. */
+export async function createTicket(db: Db, actor: Actor, input: CreateTicketInput): Promise<Ticket> {
+  return db.transaction().execute(async (tx) => {
+    let requesterId: string;
+    if (input.requester.id) {
+      const c = await tx.selectFrom('customers').select('id').where('id', '=', input.requester.id).executeTakeFirst();
+      if (!c) throw new HeedError('reference_not_found', 'requester.id: no such customer');
+      requesterId = c.id;
+    } else {
+      requesterId = (await findOrCreateByEmail(tx, actor, input.requester.email!, input.requester.name)).id;
+    }
+    const body = input.body;
+    const { ticket } = await openTicket(tx, actor, {
+      subject: input.subject,
+      body: body.trim() ? body : htmlToText(input.bodyHtml ?? ''),
+      bodyHtml: input.bodyHtml,
+      requesterId,
+      channel: input.channel,
+      priority: input.priority,
+      tags: input.tags,
+      customFields: input.customFields,
+      teamId: input.teamId,
+    });
+    return ticket;
+  });
+}
+
+export async function getTicket(db: Queryable, id: string): Promise<Ticket> {
+  const t = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t) throw notFound('ticket');
+  return t;
+}
+
+/** A ticket locked for the rest of the transaction, so concurrent changes to it happen one after another. */
+export async function lockTicket(tx: Tx, id: string): Promise<Ticket> {
+  const t = await tx.selectFrom('tickets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!t) throw notFound('ticket');
+  return t;
+}
+
+/** Timestamps that follow a status: solved_at and closed_at. */
+export function statusStamps(status: Ticket['status'], now: Date) {
+  return {
+    solved_at: status === 'solved' || status === 'closed' ? now : null,
+    closed_at: status === 'closed' ? now : null,
+  };
+}
+
+/** Edits subject, status, priority, tags and custom fields; ownership moves only by handoff. */
+export async function updateTicket(db: Db, actor: Actor, id: string, patch: UpdateTicketInput): Promise<Ticket> {
+  if (patch.ownerId !== undefined || patch.teamId !== undefined) {
+    throw new HeedError('rule_violation', 'ownership moves by handoff: POST /api/v1/tickets/:id/handoff with a note', {
+      field: patch.ownerId !== undefined ? 'ownerId' : 'teamId',
+    });
+  }
+  return db.transaction().execute(async (tx) => {
+    const before = await lockTicket(tx, id);
+    if (before.status === 'closed') throw new HeedError('ticket_closed', 'the ticket is closed and cannot change');
+    const now = new Date();
+    let statusValues = {};
+    if (patch.status && patch.status !== before.status) {
+      const decision = transition(before.status, { kind: 'set', to: patch.status });
+      if (decision.outcome === 'changed') statusValues = { status: decision.status, ...statusStamps(decision.status, now) };
+    }
+    const diff = changes<Record<string, unknown>>(
+      { subject: before.subject, status: before.status, priority: before.priority, tags: before.tags, customFields: before.custom_fields },
+      { subject: patch.subject, status: patch.status, priority: patch.priority, tags: patch.tags, customFields: patch.customFields },
+    );
+    if (!diff.changed) return before;
+    const ticket = await tx
+      .updateTable('tickets')
+      .set({
+        subject: patch.subject,
+        priority: patch.priority,
+        tags: patch.tags,
+        custom_fields: patch.customFields && JSON.stringify(patch.customFields),
+        updated_at: now,
+        ...statusValues,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
+    return ticket;
+  });
+}
