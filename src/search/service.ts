@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Queryable } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Ticket } from '../db/types.ts';
 
 export type SearchHit = { ticket: Ticket; rank: number; snippet: string; matchedIn: 'subject' | 'message' | 'fuzzy' };
@@ -9,10 +9,10 @@ const headline = `StartSel=«,StopSel=»,MaxWords=30,MinWords=10,MaxFragments=2,
 
 /**
  * Full-text search over ticket subjects and every message (GIN-indexed tsvectors), best match per ticket,
- * subject matches weighted double. When nothing matches, falls back to trigram similarity on subjects,
- * which forgives typos.
+ * subject matches weighted double. When nothing matches, falls back to trigram similarity of each
+ * query word to the words of subjects, which forgives typos.
  */
-export async function searchTickets(db: Queryable, q: string, limit: number): Promise<SearchHit[]> {
+export async function searchTickets(db: Db, q: string, limit: number): Promise<SearchHit[]> {
   const fts = await sql<Ticket & { rank: number; snippet: string; matched_in: 'subject' | 'message' }>`
     with query as (select websearch_to_tsquery('english', ${q}) as q),
     hits as (
@@ -33,9 +33,18 @@ export async function searchTickets(db: Queryable, q: string, limit: number): Pr
     order by top.rank desc, t.id`.execute(db);
   if (fts.rows.length > 0) return fts.rows.map((r) => ({ ticket: r, rank: r.rank, snippet: r.snippet, matchedIn: r.matched_in }));
 
-  const fuzzy = await sql<Ticket & { rank: number }>`
-    select t.*, word_similarity(${q}, t.subject)::float8 as rank
-    from tickets t where ${q} <% t.subject
-    order by rank desc, t.created_at desc limit ${limit}`.execute(db);
+  // Each word must resemble a word of the subject (pg_trgm word similarity, served by the trigram index).
+  const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
+  if (words.length === 0) return [];
+  const matches = sql.join(words.map((w) => sql`${w} <% t.subject`), sql` and `);
+  const score = sql.join(words.map((w) => sql`word_similarity(${w}, t.subject)`), sql` + `);
+  // One dropped letter in a short word scores 0.5, under pg_trgm's default bar of 0.6: lower it for this query.
+  const fuzzy = await db.transaction().execute(async (tx) => {
+    await sql`set local pg_trgm.word_similarity_threshold = 0.45`.execute(tx);
+    return sql<Ticket & { rank: number }>`
+      select t.*, ((${score}) / ${words.length})::float8 as rank
+      from tickets t where ${matches}
+      order by rank desc, t.created_at desc limit ${limit}`.execute(tx);
+  });
   return fuzzy.rows.map((r) => ({ ticket: r, rank: r.rank, snippet: r.subject, matchedIn: 'fuzzy' }));
 }
