@@ -18,7 +18,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.database;
 
   r.post('/api/v1/auth/login', {
-    config: { access: 'public' },
+    // Slows password guessing: 10 attempts a minute for one address from one client.
+    config: {
+      access: 'public',
+      rateLimit: {
+        hook: 'preHandler',
+        max: 10,
+        timeWindow: 60_000,
+        keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+      },
+    },
     schema: {
       tags: ['auth'],
       security: [],

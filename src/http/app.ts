@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import {
@@ -48,6 +49,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   });
 
   await app.register(fastifyCookie);
+  // Only routes that opt in (sign-in) are limited; the store is per process.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Heed API', version: '1', description: 'The HTTP API of the Heed help desk.' },
