@@ -4,7 +4,6 @@ import { createAgent } from './agents/service.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { buildApp } from './http/app.ts';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -32,7 +31,8 @@ async function ensureFirstAdmin(database: Database, say: (line: string) => void)
 
 /** Starts Heed: database, migrations, HTTP server. */
 export async function startServer(config: Config, say: (line: string) => void = console.log): Promise<Running> {
-  const database = await openMigrated(config);
+  // The HTTP modules load while the database opens.
+  const [database, { buildApp }] = await Promise.all([openMigrated(config), import('./http/app.ts')]);
   await ensureFirstAdmin(database, say);
   const app = await buildApp({ database, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

@@ -21,6 +21,7 @@ class SqlFileProvider implements MigrationProvider {
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */
 export async function migrate(db: Db): Promise<string[]> {
+  if (await upToDate(db)) return [];
   const migrator = new Migrator({
     db,
     provider: new SqlFileProvider(),
@@ -34,4 +35,16 @@ export async function migrate(db: Db): Promise<string[]> {
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${reason}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** A cheap check at start: every migration file is already recorded as applied. */
+async function upToDate(db: Db): Promise<boolean> {
+  const files = (await fs.readdir(migrationsDir)).filter((f) => /^\d{4}_.+\.sql$/.test(f));
+  try {
+    const { rows } = await sql<{ name: string }>`select name from heed_migrations`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return files.every((f) => applied.has(f.replace(/\.sql$/, '')));
+  } catch {
+    return false; // no migrations table yet
+  }
 }
