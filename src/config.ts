@@ -11,6 +11,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
@@ -25,6 +27,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   poolSize: number;
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
   publicUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionTtlHours: number;
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     poolSize: c.DATABASE_POOL_SIZE,
+    attachmentsDir: path.resolve(c.ATTACHMENTS_DIR ?? path.join(c.DATA_DIR, 'attachments')),
+    attachmentMaxBytes: c.ATTACHMENT_MAX_MB * 1024 * 1024,
     publicUrl: c.PUBLIC_URL ?? `http://${shownHost}:${c.PORT}`,
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,

@@ -4,6 +4,7 @@ import { createAgent } from './agents/service.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { LocalDirectoryStorage } from './attachments/storage.ts';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -34,7 +35,8 @@ export async function startServer(config: Config, say: (line: string) => void = 
   // The HTTP modules load while the database opens.
   const [database, { buildApp }] = await Promise.all([openMigrated(config), import('./http/app.ts')]);
   await ensureFirstAdmin(database, say);
-  const app = await buildApp({ database, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const storage = new LocalDirectoryStorage(config.attachmentsDir);
+  const app = await buildApp({ database, storage, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

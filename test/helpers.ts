@@ -4,6 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDirectoryStorage } from '../src/attachments/storage.ts';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
@@ -65,7 +68,12 @@ let counter = 0;
 /** The HTTP app on a fresh database, with one admin who is the workspace default owner. */
 export async function testApp(): Promise<TestApp> {
   const database = await freshDatabase();
-  const app = await buildApp({ database, config: { sessionTtlHours: 24, cookieSecure: 'false', publicUrl: 'http://localhost' } });
+  const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-att-'));
+  const app = await buildApp({
+    database,
+    storage: new LocalDirectoryStorage(attachmentsDir),
+    config: { sessionTtlHours: 24, cookieSecure: 'false', publicUrl: 'http://localhost', attachmentMaxBytes: 1024 * 1024 },
+  });
   const agent: TestApp['agent'] = async (opts = {}) => {
     counter += 1;
     const email = `agent${counter}-${randomBytes(3).toString('hex')}@example.test`;
@@ -102,6 +110,7 @@ export async function testApp(): Promise<TestApp> {
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -195,3 +195,4 @@ export type Ticket = Selectable<TicketsTable>;
 export type Message = Selectable<MessagesTable>;
 export type Handoff = Selectable<HandoffsTable>;
 export type NewEvent = Insertable<EventsTable>;
+export type Attachment = Selectable<AttachmentsTable>;

@@ -22,8 +22,14 @@ import { ticketRoutes } from '../tickets/routes.ts';
 import { handoffRoutes } from '../tickets/handoff-routes.ts';
 import { searchRoutes } from '../search/routes.ts';
 import { healthRoutes } from './health.ts';
+import { attachmentRoutes } from '../attachments/routes.ts';
+import type { AttachmentStorage } from '../attachments/storage.ts';
 
-export type AppContext = { database: Database; config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl'> };
+export type AppContext = {
+  database: Database;
+  storage: AttachmentStorage;
+  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'>;
+};
 
 /** Builds the HTTP application: every route, schema and the central error handler. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
@@ -71,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   ticketRoutes(app, ctx);
   handoffRoutes(app, ctx);
   searchRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Handoff, Message, Ticket } from '../db/types.ts';
 import type { TicketDetail } from './queries.ts';
+import { AttachmentJson, presentAttachment } from '../attachments/presenter.ts';
 
 export const TicketJson = z.object({
   id: z.string(),
@@ -126,6 +127,7 @@ export const TicketDetailJson = TicketJson.extend({
   pendingHandoff: HandoffJson.nullable(),
   handoffs: z.array(HandoffJson),
   messages: z.array(MessageJson),
+  attachments: z.array(AttachmentJson),
   events: z.array(EventJson),
 });
 
@@ -145,6 +147,7 @@ export const presentTicketDetail = (d: TicketDetail): z.infer<typeof TicketDetai
     pendingHandoff: handoffs.find((h) => h.status === 'pending') ?? null,
     handoffs,
     messages: d.messages.map(presentMessage),
+    attachments: d.attachments.map(presentAttachment),
     events: d.events.map((e) => ({
       id: e.id,
       action: e.action,

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.ts';
 import type { DB, Ticket } from '../db/types.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import type { ListTicketsQuery } from './schemas.ts';
+import { listAttachments } from '../attachments/service.ts';
 
 type Row = Ticket & { ck: string };
 type Q = SelectQueryBuilder<DB, 'tickets', Row>;
@@ -68,13 +69,14 @@ export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{
 
 /** Everything the ticket page shows: requester with expectations, messages, handoffs and the audit trail. */
 export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
-  const [requester, identities, messages, handoffs, events] = await Promise.all([
+  const [requester, identities, messages, handoffs, events, attachments] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', ticket.requester_id).executeTakeFirstOrThrow(),
     db.selectFrom('customer_identities').select(['kind', 'value']).where('customer_id', '=', ticket.requester_id).orderBy('created_at').execute(),
     db.selectFrom('messages').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').execute(),
     db.selectFrom('events').selectAll().where('ticket_id', '=', ticket.id).orderBy('id', 'desc').limit(500).execute(),
+    listAttachments(db, ticket.id),
   ]);
-  return { ticket, requester: { ...requester, identities }, messages, handoffs, events: events.reverse() };
+  return { ticket, requester: { ...requester, identities }, messages, handoffs, attachments, events: events.reverse() };
 }
 export type TicketDetail = Awaited<ReturnType<typeof loadTicketDetail>>;
