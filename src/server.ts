@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { createAgent } from './agents/service.ts';
+import { sql } from 'kysely';
+import { createAgent, updateAgent } from './agents/service.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -20,21 +21,27 @@ export async function openMigrated(config: Pick<Config, 'databaseUrl' | 'dataDir
   return database;
 }
 
-/** On a workspace without agents, creates the first admin with a random password and says how to sign in. */
-async function ensureFirstAdmin(database: Database, say: (line: string) => void) {
-  const any = await database.db.selectFrom('agents').select('id').limit(1).executeTakeFirst();
-  if (any) return;
+/**
+ * On a workspace without an active admin (a fresh install, or one where `heed demo` ran first), creates the
+ * admin admin@heed.local with a random password, or resets that agent, and says how to sign in.
+ */
+async function ensureAdmin(database: Database, say: (line: string) => void) {
+  const admin = await database.db.selectFrom('agents').select('id').where('role', '=', 'admin').where('active', '=', true).limit(1).executeTakeFirst();
+  if (admin) return;
   const password = randomBytes(12).toString('base64url');
   const email = 'admin@heed.local';
-  await createAgent(database.db, { kind: 'system' }, { email, name: 'Admin', role: 'admin', password });
-  say(`First start: created the admin ${email} with the password ${password} (shown once; change it after signing in).`);
+  const existing = await database.db.selectFrom('agents').select('id').where('email', '=', email).executeTakeFirst();
+  if (existing) await updateAgent(database.db, { kind: 'system' }, existing.id, { role: 'admin', active: true, password });
+  else await createAgent(database.db, { kind: 'system' }, { email, name: 'Admin', role: 'admin', password });
+  await database.db.updateTable('workspace').set({ default_owner_id: existing?.id ?? null }).where('default_owner_id', 'is', null).where(() => sql<boolean>`${existing?.id ?? null}::uuid is not null`).execute();
+  say(`No admin yet: created ${email} with the password ${password} (shown once; change it after signing in).`);
 }
 
 /** Starts Heed: database, migrations, HTTP server. */
 export async function startServer(config: Config, say: (line: string) => void = console.log): Promise<Running> {
   // The HTTP modules load while the database opens.
   const [database, { buildApp }] = await Promise.all([openMigrated(config), import('./http/app.ts')]);
-  await ensureFirstAdmin(database, say);
+  await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
   const app = await buildApp({ database, storage, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../db/database.ts';
+import { dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Agent, Availability, Role } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { hashPassword } from '../auth/tokens.ts';
@@ -29,7 +29,6 @@ export async function createAgent(db: Db, actor: Actor, input: AgentInput): Prom
         password_hash: passwordHash,
         skills: input.skills ?? [],
         availability: input.availability ?? 'available',
-        updated_at: new Date(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -81,12 +80,12 @@ export async function updateAgent(db: Db, actor: Actor, id: string, patch: Agent
     if (!diff.changed && !passwordHash) return before;
     const agent = await tx
       .updateTable('agents')
-      .set({ ...values, password_hash: passwordHash, updated_at: new Date() })
+      .set({ ...values, password_hash: passwordHash, updated_at: dbNow() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     if (patch.active === false) {
-      await tx.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('agent_id', '=', id).where('revoked_at', 'is', null).execute();
+      await tx.updateTable('auth_tokens').set({ revoked_at: dbNow() }).where('agent_id', '=', id).where('revoked_at', 'is', null).execute();
     }
     const after = passwordHash ? { ...diff.after, password: 'changed' } : diff.after;
     await recordEvent(tx, { action: 'agent.updated', entity: 'agent', entityId: id, actor, before: diff.before, after });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../db/database.ts';
+import { dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Team } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
@@ -25,11 +25,14 @@ export async function getTeam(db: Queryable, id: string): Promise<TeamWithMember
 
 export const listTeams = (db: Queryable) => withMembers(db).orderBy('t.name').execute();
 
-async function assertActiveAgents(tx: Queryable, ids: string[]) {
+/** Refuses ids that are not active agents, naming the field that holds them (leadId or memberIds). */
+async function assertActiveAgents(tx: Queryable, ids: string[], leadId: string | null | undefined) {
   if (ids.length === 0) return;
   const found = await tx.selectFrom('agents').select('id').where('id', 'in', ids).where('active', '=', true).execute();
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new HeedError('reference_not_found', `no active agent with id ${missing.join(', ')}`, { agentIds: missing });
+  if (!missing.length) return;
+  const field = leadId && missing.includes(leadId) ? 'leadId' : 'memberIds';
+  throw new HeedError('reference_not_found', `${field}: no active agent with id ${missing.join(', ')}`, { field, agentIds: missing });
 }
 
 async function setMembers(tx: Queryable, teamId: string, memberIds: string[]) {
@@ -53,10 +56,10 @@ function membersWithLead(memberIds: string[], leadId: string | null | undefined)
 export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promise<TeamWithMembers> {
   return db.transaction().execute(async (tx) => {
     const members = membersWithLead(input.memberIds ?? [], input.leadId);
-    await assertActiveAgents(tx, members);
+    await assertActiveAgents(tx, members, input.leadId);
     const team = await tx
       .insertInto('teams')
-      .values({ name: input.name, lead_id: input.leadId ?? null, updated_at: new Date() })
+      .values({ name: input.name, lead_id: input.leadId ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await setMembers(tx, team.id, members);
@@ -72,8 +75,8 @@ export async function updateTeam(db: Db, actor: Actor, id: string, patch: Partia
     const current = await getTeam(tx, id);
     const leadId = patch.leadId === undefined ? before.lead_id : patch.leadId;
     const members = membersWithLead(patch.memberIds ?? current.member_ids, leadId);
-    await assertActiveAgents(tx, members.filter((m) => !current.member_ids.includes(m)));
-    await tx.updateTable('teams').set({ name: patch.name, lead_id: leadId, updated_at: new Date() }).where('id', '=', id).execute();
+    await assertActiveAgents(tx, members.filter((m) => !current.member_ids.includes(m)), leadId);
+    await tx.updateTable('teams').set({ name: patch.name, lead_id: leadId, updated_at: dbNow() }).where('id', '=', id).execute();
     await setMembers(tx, id, members);
     const diff = changes({ name: before.name, leadId: before.lead_id, memberIds: current.member_ids }, { name: patch.name, leadId, memberIds: members });
     if (diff.changed) await recordEvent(tx, { action: 'team.updated', entity: 'team', entityId: id, actor, before: diff.before, after: diff.after });

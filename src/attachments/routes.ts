@@ -6,6 +6,7 @@ import { principalOf } from '../http/auth.ts';
 import { HeedError } from '../http/errors.ts';
 import { errorResponses, IdParams, Line, Uuid } from '../http/schemas.ts';
 import { addAttachment, getAttachment, listAttachments } from './service.ts';
+import { getTicket } from '../tickets/service.ts';
 import { AttachmentJson, presentAttachment as present } from './presenter.ts';
 
 const ContentType = z
@@ -46,7 +47,10 @@ export function attachmentRoutes(app: FastifyInstance, { database, storage, conf
 
     r.get('/api/v1/tickets/:id/attachments', {
       schema: { tags: ['attachments'], params: IdParams, response: { 200: z.object({ items: z.array(AttachmentJson) }), ...errorResponses } },
-    }, async (req) => ({ items: (await listAttachments(db, req.params.id)).map(present) }));
+    }, async (req) => {
+      await getTicket(db, req.params.id);
+      return { items: (await listAttachments(db, req.params.id)).map(present) };
+    });
 
     r.get('/api/v1/attachments/:id', {
       schema: { tags: ['attachments'], params: IdParams },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AgentJson, presentAgent } from '../agents/presenter.ts';
+import { dbNow } from '../db/database.ts';
 import { recordEvent } from '../events/record.ts';
 import type { AppContext } from '../http/app.ts';
 import { principalOf, SESSION_COOKIE } from '../http/auth.ts';
@@ -96,7 +97,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req, reply) => {
     const me = principalOf(req);
     await db.transaction().execute(async (tx) => {
-      const t = await tx.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('id', '=', req.params.id).where('kind', '=', 'api').where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+      const t = await tx.updateTable('auth_tokens').set({ revoked_at: dbNow() }).where('id', '=', req.params.id).where('kind', '=', 'api').where('revoked_at', 'is', null).returning('id').executeTakeFirst();
       if (!t) throw new HeedError('not_found', 'token not found');
       await recordEvent(tx, { action: 'token.revoked', entity: 'token', entityId: t.id, actor: { kind: 'agent', id: me.agentId } });
     });

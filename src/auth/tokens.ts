@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Queryable } from '../db/database.ts';
+import { dbNow, type Queryable } from '../db/database.ts';
 import type { Role } from '../db/types.ts';
 
 /** The agent a request acts as, once its credentials are checked. */
@@ -61,10 +61,10 @@ export async function resolveToken(db: Queryable, token: string) {
     .where('t.token_hash', '=', digest(token))
     .where('t.revoked_at', 'is', null)
     .where('a.active', '=', true)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', new Date())]))
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', dbNow())]))
     .executeTakeFirst();
 }
 
 export async function revokeToken(db: Queryable, tokenId: string): Promise<void> {
-  await db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).execute();
+  await db.updateTable('auth_tokens').set({ revoked_at: dbNow() }).where('id', '=', tokenId).execute();
 }

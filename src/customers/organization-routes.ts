@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app.ts';
 import { principalOf } from '../http/auth.ts';
-import { Cursor, errorResponses, IdParams, Limit } from '../http/schemas.ts';
+import { Cursor, errorResponses, IdParams, Limit, Query } from '../http/schemas.ts';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations.ts';
 import { OrganizationJson, presentOrganization } from './presenter.ts';
 import { OrganizationBody } from './schemas.ts';
@@ -20,7 +20,7 @@ export function organizationRoutes(app: FastifyInstance, { database }: AppContex
   r.get('/api/v1/organizations', {
     schema: {
       tags: ['organizations'],
-      querystring: z.object({ q: z.string().trim().max(200).optional(), limit: Limit, cursor: Cursor }),
+      querystring: z.object({ q: Query(200).optional(), limit: Limit, cursor: Cursor }),
       response: { 200: z.object({ items: z.array(OrganizationJson), nextCursor: z.string().nullable() }), ...errorResponses },
     },
   }, async (req) => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../db/database.ts';
+import { dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Organization } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { notFound } from '../http/errors.ts';
@@ -29,7 +29,6 @@ export async function createOrganization(db: Db, actor: Actor, input: Organizati
         notes: input.notes ?? null,
         attributes: JSON.stringify(input.attributes ?? {}),
         expectations: JSON.stringify(input.expectations ?? {}),
-        updated_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -52,7 +51,7 @@ export async function updateOrganization(db: Db, actor: Actor, id: string, input
         notes: input.notes,
         attributes: input.attributes && JSON.stringify(input.attributes),
         expectations: input.expectations && JSON.stringify(input.expectations),
-        updated_at: new Date(),
+        updated_at: dbNow(),
       })
       .where('id', '=', id)
       .execute();
@@ -70,7 +69,7 @@ export async function listOrganizations(db: Queryable, opts: { q?: string; limit
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where(({ eb, or }) => or([eb('o.name', 'ilike', like), eb(sql`array_to_string(o.domains, ' ')`, 'ilike', like)]));
   }
-  const after = decodeCursor(opts.cursor, 2);
+  const after = decodeCursor(opts.cursor, ['text', 'uuid']);
   if (after) query = query.where(sql<boolean>`(lower(o.name), o.id) > (${after[0]}, ${after[1]}::uuid)`);
   const rows = await query.orderBy(sql`lower(o.name)`).orderBy('o.id').limit(opts.limit + 1).execute();
   const page = rows.slice(0, opts.limit);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app.ts';
 import { principalOf } from '../http/auth.ts';
-import { Cursor, errorResponses, IdParams, Limit, Uuid } from '../http/schemas.ts';
+import { Cursor, errorResponses, IdParams, Limit, Query, Uuid } from '../http/schemas.ts';
 import { presentTicket, TicketJson } from '../tickets/presenter.ts';
 import { listTickets } from '../tickets/queries.ts';
 import { CustomerJson, CustomerSummaryJson, presentCustomer, presentCustomerSummary } from './presenter.ts';
@@ -24,7 +24,7 @@ export function customerRoutes(app: FastifyInstance, { database }: AppContext): 
   r.get('/api/v1/customers', {
     schema: {
       tags: ['customers'],
-      querystring: z.object({ q: z.string().trim().max(200).optional(), organizationId: Uuid.optional(), limit: Limit, cursor: Cursor }),
+      querystring: z.object({ q: Query(200).optional(), organizationId: Uuid.optional(), limit: Limit, cursor: Cursor }),
       response: { 200: z.object({ items: z.array(CustomerSummaryJson), nextCursor: z.string().nullable() }), ...errorResponses },
     },
   }, async (req) => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../db/database.ts';
+import { dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Customer } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
@@ -49,7 +49,6 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
         timezone: input.timezone ?? null,
         attributes: JSON.stringify(input.attributes ?? {}),
         expectations: JSON.stringify(input.expectations ?? {}),
-        updated_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -94,7 +93,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
         timezone: values.timezone,
         attributes: values.attributes && JSON.stringify(values.attributes),
         expectations: values.expectations && JSON.stringify(values.expectations),
-        updated_at: new Date(),
+        updated_at: dbNow(),
       })
       .where('id', '=', id)
       .execute();
@@ -125,7 +124,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
 
 /** Customers matching a name, email, phone or external id fragment; newest first, cursor-paginated. */
 export async function listCustomers(db: Queryable, opts: { q?: string; organizationId?: string; limit: number; cursor?: string }) {
-  let query = db.selectFrom('customers as c').selectAll('c');
+  let query = db.selectFrom('customers as c').selectAll('c').select(sql<string>`c.created_at::text`.as('ck'));
   if (opts.organizationId) query = query.where('c.organization_id', '=', opts.organizationId);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -142,14 +141,14 @@ export async function listCustomers(db: Queryable, opts: { q?: string; organizat
       ]),
     );
   }
-  const after = decodeCursor(opts.cursor, 2);
+  const after = decodeCursor(opts.cursor, ['timestamp', 'uuid']);
   if (after) query = query.where(sql<boolean>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(opts.limit + 1).execute();
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
     items: page,
-    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.ck, last.id]) : null,
   };
 }
 
@@ -158,7 +157,7 @@ export async function findOrCreateByEmail(tx: Queryable, actor: Actor, email: st
   const value = normalizeIdentity('email', email);
   const found = await tx.selectFrom('customer_identities').select('customer_id').where('kind', '=', 'email').where('value', '=', value).executeTakeFirst();
   if (found) return { id: found.customer_id, created: false };
-  const c = await tx.insertInto('customers').values({ name: name ?? null, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+  const c = await tx.insertInto('customers').values({ name: name ?? null }).returning('id').executeTakeFirstOrThrow();
   // Two requests creating the same new customer at once: the second waits on the unique index and then uses the first.
   const inserted = await tx
     .insertInto('customer_identities')

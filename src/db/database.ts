@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
 
 export type Db = Kysely<DB>;
+/** The database's clock (the transaction's start time): every timestamp of one change agrees. */
+export const dbNow = () => sql<Date>`now()`;
 export type Tx = Transaction<DB>;
 /** A handle that domain functions accept: the database or an open transaction. */
 export type Queryable = Db | Tx;

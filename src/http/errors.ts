@@ -62,6 +62,12 @@ export function fromDatabaseError(err: unknown): HeedError | undefined {
       return new HeedError('reference_not_found', 'a referenced record does not exist', { constraint: e.constraint });
     case '23514':
       return new HeedError('rule_violation', 'a value breaks a rule of the domain', { constraint: e.constraint });
+    case '22P05': // text or JSON PostgreSQL cannot hold
+    case '22021':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new HeedError('validation_failed', 'a value has a form the database cannot store');
     case '54000':
       return new HeedError('payload_too_large', 'a value is too large to store');
     default:

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, Query } from '../http/schemas.ts';
 import { presentTicket, TicketJson } from '../tickets/presenter.ts';
 import { searchTickets } from './service.ts';
 
@@ -12,7 +12,7 @@ export function searchRoutes(app: FastifyInstance, { database }: AppContext): vo
     schema: {
       tags: ['search'],
       querystring: z.object({
-        q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+        q: Query(200).refine((s) => s.length > 0, 'must not be empty'),
         limit: z.coerce.number().int().min(1).max(50).default(20),
       }),
       response: {

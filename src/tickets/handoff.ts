@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/database.ts';
+import { dbNow, type Db, type Tx } from '../db/database.ts';
 import type { Handoff, Role, Ticket } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
@@ -10,6 +10,9 @@ export type HandoffRequest = { ticketId: string; toAgentId?: string; toTeamId?: 
 export type HandoffResult = { ticket: Ticket; handoff: Handoff };
 
 const asActor = (a: HandoffActor): Actor => ({ kind: 'agent', id: a.agentId });
+
+const touchTicket = (tx: Tx, id: string) =>
+  tx.updateTable('tickets').set({ updated_at: dbNow() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
 async function pendingHandoff(tx: Tx, ticketId: string): Promise<Handoff> {
   const h = await tx.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticketId).where('status', '=', 'pending').executeTakeFirst();
@@ -71,7 +74,7 @@ export async function requestHandoff(db: Db, actor: HandoffActor, req: HandoffRe
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tx.updateTable('tickets').set({ updated_at: new Date() }).where('id', '=', ticket.id).execute();
+    const updated = await touchTicket(tx, ticket.id);
     await recordEvent(tx, {
       action: 'handoff.requested',
       entity: 'handoff',
@@ -80,7 +83,7 @@ export async function requestHandoff(db: Db, actor: HandoffActor, req: HandoffRe
       actor: asActor(actor),
       after: { fromAgentId: ticket.owner_id, toAgentId: handoff.to_agent_id, toTeamId: handoff.to_team_id, note },
     });
-    return { ticket, handoff };
+    return { ticket: updated, handoff };
   });
 }
 
@@ -89,11 +92,12 @@ export async function acceptHandoff(db: Db, actor: HandoffActor, ticketId: strin
   return db.transaction().execute(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     const h = await pendingHandoff(tx, ticketId);
+    if (ticket.status === 'closed') throw new HeedError('ticket_closed', 'a closed ticket cannot change owner');
     const role = await mayAnswer(tx, actor, h);
     if (!role) throw new HeedError('forbidden', 'only the agent or team this handoff is addressed to can accept it');
     let newOwner = h.to_agent_id ?? (role === 'team_member' ? actor.agentId : undefined);
     if (!newOwner) newOwner = (await routeNewTicket(tx, h.to_team_id)).ownerId;
-    const now = new Date();
+    const now = dbNow();
     const updated = await tx
       .updateTable('tickets')
       .set((eb) => ({
@@ -152,12 +156,12 @@ async function answer(db: Db, actor: HandoffActor, ticketId: string, decide: (tx
     const a = await decide(tx, h, ticket);
     const handoff = await tx
       .updateTable('handoffs')
-      .set({ status: a.status, decline_reason: a.decline_reason, resolved_by_id: actor.agentId, resolved_at: new Date() })
+      .set({ status: a.status, decline_reason: a.decline_reason, resolved_by_id: actor.agentId, resolved_at: dbNow() })
       .where('id', '=', h.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tx.updateTable('tickets').set({ updated_at: new Date() }).where('id', '=', ticketId).execute();
+    const updated = await touchTicket(tx, ticketId);
     await recordEvent(tx, { action: a.action, entity: 'handoff', entityId: h.id, ticketId, actor: asActor(actor), after: a.after });
-    return { ticket, handoff };
+    return { ticket: updated, handoff };
   });
 }

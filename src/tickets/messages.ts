@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/database.ts';
+import { dbNow, type Db, type Tx } from '../db/database.ts';
 import type { Channel, Message, Ticket, TicketStatus } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError } from '../http/errors.ts';
@@ -39,11 +39,10 @@ async function insertMessage(
     .values({ ...values, ticket_id: ticket.id })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const now = new Date();
-  const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status, now) } : {};
+  const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status) } : {};
   const updated = await tx
     .updateTable('tickets')
-    .set({ updated_at: now, ...statusValues })
+    .set({ updated_at: dbNow(), ...statusValues })
     .where('id', '=', ticket.id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import type { DB, Ticket } from '../db/types.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor.ts';
 import type { ListTicketsQuery } from './schemas.ts';
 import { listAttachments } from '../attachments/service.ts';
 
@@ -15,38 +15,35 @@ type Q = SelectQueryBuilder<DB, 'tickets', Row>;
 const sorts = {
   newest: {
     key: sql<string>`created_at::text`,
+    parts: ['timestamp', 'uuid'],
     order: (q: Q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc'),
     after: (c: (string | number)[]) => sql<boolean>`(created_at, id) < (${c[0]}::timestamptz, ${c[1]}::uuid)`,
     cursor: (r: Row) => [r.ck, r.id],
   },
   oldest: {
     key: sql<string>`created_at::text`,
+    parts: ['timestamp', 'uuid'],
     order: (q: Q) => q.orderBy('created_at', 'asc').orderBy('id', 'asc'),
     after: (c: (string | number)[]) => sql<boolean>`(created_at, id) > (${c[0]}::timestamptz, ${c[1]}::uuid)`,
     cursor: (r: Row) => [r.ck, r.id],
   },
   updated: {
     key: sql<string>`updated_at::text`,
+    parts: ['timestamp', 'uuid'],
     order: (q: Q) => q.orderBy('updated_at', 'desc').orderBy('id', 'desc'),
     after: (c: (string | number)[]) => sql<boolean>`(updated_at, id) < (${c[0]}::timestamptz, ${c[1]}::uuid)`,
     cursor: (r: Row) => [r.ck, r.id],
   },
   // The queue order: most urgent first, then the longest waiting.
   priority: {
-    key: sql<string>`priority_rank || ' ' || created_at::text`,
+    key: sql<string>`created_at::text`,
+    parts: ['int', 'timestamp', 'uuid'],
     order: (q: Q) => q.orderBy('priority_rank', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc'),
-    after: (c: (string | number)[]) => {
-      const [rank, created] = splitRank(String(c[0]));
-      return sql<boolean>`(priority_rank < ${rank} or (priority_rank = ${rank} and (created_at, id) > (${created}::timestamptz, ${c[1]}::uuid)))`;
-    },
-    cursor: (r: Row) => [r.ck, r.id],
+    after: (c: (string | number)[]) =>
+      sql<boolean>`(priority_rank < ${c[0]} or (priority_rank = ${c[0]} and (created_at, id) > (${c[1]}::timestamptz, ${c[2]}::uuid)))`,
+    cursor: (r: Row) => [r.priority_rank, r.ck, r.id],
   },
-} as const;
-
-function splitRank(key: string): [number, string] {
-  const i = key.indexOf(' ');
-  return [Number(key.slice(0, i)), key.slice(i + 1)];
-}
+} as const satisfies Record<string, { parts: CursorPart[] } & Record<string, unknown>>;
 
 /** One page of tickets matching the filters, and the cursor of the next page (null at the end). */
 export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
@@ -59,7 +56,7 @@ export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{
   if (f.priority) q = q.where('priority', '=', f.priority);
   if (f.bounced) q = q.where('bounced', '=', f.bounced === 'true');
   if (f.tag) q = q.where(sql<boolean>`tags @> array[${f.tag}]::text[]`);
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, [...sort.parts]);
   if (after) q = q.where(sort.after(after));
   const rows = await sort.order(q).limit(f.limit + 1).execute();
   const page = rows.slice(0, f.limit);

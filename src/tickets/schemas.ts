@@ -38,7 +38,7 @@ export const UpdateTicketBody = z.object({
   // Refused with a pointer to handoffs; declared so the refusal can say why.
   ownerId: z.unknown().optional(),
   teamId: z.unknown().optional(),
-});
+}).strict();
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 
 export const MessageBody = z.object({

@@ -1,4 +1,5 @@
-import type { Db, Queryable, Tx } from '../db/database.ts';
+import { sql } from 'kysely';
+import { dbNow, type Db, type Queryable, type Tx } from '../db/database.ts';
 import type { Channel, Ticket } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { findOrCreateByEmail } from '../customers/service.ts';
@@ -40,7 +41,6 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
       team_id: routing.teamId,
       owner_id: routing.ownerId,
       follow_up_of_id: input.followUpOfId ?? null,
-      updated_at: new Date(),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -119,12 +119,25 @@ export async function lockTicket(tx: Tx, id: string): Promise<Ticket> {
   return t;
 }
 
-/** Timestamps that follow a status: solved_at and closed_at. */
-export function statusStamps(status: Ticket['status'], now: Date) {
-  return {
-    solved_at: status === 'solved' || status === 'closed' ? now : null,
-    closed_at: status === 'closed' ? now : null,
-  };
+/** Timestamps that follow a status: solved_at and closed_at. Closing keeps the time the ticket was solved. */
+export function statusStamps(status: Ticket['status']) {
+  if (status === 'solved') return { solved_at: dbNow(), closed_at: null };
+  if (status === 'closed') return { solved_at: sql<Date>`coalesce(solved_at, now())`, closed_at: dbNow() };
+  return { solved_at: null, closed_at: null };
+}
+
+/** Closing a ticket withdraws a handoff still waiting for an answer: nobody can take over a closed ticket. */
+export async function cancelPendingHandoffOnClose(tx: Tx, actor: Actor, ticketId: string): Promise<void> {
+  const h = await tx
+    .updateTable('handoffs')
+    .set({ status: 'cancelled', resolved_at: dbNow(), resolved_by_id: actor.kind === 'agent' ? actor.id : null })
+    .where('ticket_id', '=', ticketId)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+  if (h) {
+    await recordEvent(tx, { action: 'handoff.cancelled', entity: 'handoff', entityId: h.id, ticketId, actor, after: { reason: 'ticket closed' } });
+  }
 }
 
 /** Edits subject, status, priority, tags and custom fields; ownership moves only by handoff. */
@@ -137,11 +150,11 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
   return db.transaction().execute(async (tx) => {
     const before = await lockTicket(tx, id);
     if (before.status === 'closed') throw new HeedError('ticket_closed', 'the ticket is closed and cannot change');
-    const now = new Date();
     let statusValues = {};
     if (patch.status && patch.status !== before.status) {
       const decision = transition(before.status, { kind: 'set', to: patch.status });
-      if (decision.outcome === 'changed') statusValues = { status: decision.status, ...statusStamps(decision.status, now) };
+      if (decision.outcome === 'changed') statusValues = { status: decision.status, ...statusStamps(decision.status) };
+      if (decision.outcome === 'changed' && decision.status === 'closed') await cancelPendingHandoffOnClose(tx, actor, id);
     }
     const diff = changes<Record<string, unknown>>(
       { subject: before.subject, status: before.status, priority: before.priority, tags: before.tags, customFields: before.custom_fields },
@@ -155,7 +168,7 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
         priority: patch.priority,
         tags: patch.tags,
         custom_fields: patch.customFields && JSON.stringify(patch.customFields),
-        updated_at: now,
+        updated_at: dbNow(),
         ...statusValues,
       })
       .where('id', '=', id)
