@@ -130,4 +130,17 @@ describe('handoffs', () => {
     assert.equal(closed.status, 422);
     assert.equal(closed.body.error.code, 'ticket_closed');
   });
+
+  it('closing a ticket withdraws its pending handoff, so nobody takes over a closed ticket', async () => {
+    const ticket = await ownedTicket();
+    await handoff(ticket.id, { toAgentId: other.agentId, note: 'please follow up' }, owner);
+    await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'solved' } });
+    const closed = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'closed' } });
+    assert.equal(closed.status, 200);
+    const detail = await t.call({ method: 'GET', url: `/api/v1/tickets/${ticket.id}` });
+    assert.equal(detail.body.pendingHandoff, null);
+    assert.equal(detail.body.handoffs[0].status, 'cancelled');
+    assert.equal((await accept(ticket.id, other)).status, 404);
+    assert.equal(detail.body.ownerId, owner.agentId);
+  });
 });

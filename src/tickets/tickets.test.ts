@@ -152,4 +152,18 @@ describe('tickets API', () => {
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /id/);
   });
+
+  it('closing keeps the time the ticket was solved; reopening clears it', async () => {
+    const ticket = await createTicket(t);
+    const solved = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'solved' } });
+    const solvedAt = solved.body.solvedAt;
+    assert.ok(solvedAt);
+    const reopened = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'open' } });
+    assert.equal(reopened.body.solvedAt, null);
+    const again = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'solved' } });
+    await new Promise((r) => setTimeout(r, 20));
+    const closed = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, payload: { status: 'closed' } });
+    assert.equal(closed.body.solvedAt, again.body.solvedAt);
+    assert.ok(closed.body.closedAt > closed.body.solvedAt);
+  });
 });
