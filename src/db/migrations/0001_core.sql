@@ -144,6 +144,8 @@ create table messages (
 );
 create index messages_ticket_idx on messages (ticket_id, created_at, id);
 create index messages_search_idx on messages using gin (search);
+-- Lets search walk the newest messages first when a word is common.
+create index messages_created_idx on messages (created_at desc);
 
 create table attachments (
   id uuid primary key default gen_random_uuid(),
