@@ -79,6 +79,8 @@ export interface CustomerIdentitiesTable {
   kind: IdentityKind;
   value: string;
   created_at: CreatedAt;
+  bounced_at: Timestamp | null;
+  bounce_reason: string | null;
 }
 
 export interface TicketsTable {
@@ -102,6 +104,8 @@ export interface TicketsTable {
   updated_at: Timestamp;
   solved_at: Timestamp | null;
   closed_at: Timestamp | null;
+  reply_token: Generated<string>;
+  mailbox_id: string | null;
 }
 
 export interface MessagesTable {
@@ -171,7 +175,76 @@ export interface AuthTokensTable {
   revoked_at: Timestamp | null;
 }
 
+export interface MailboxesTable {
+  id: Generated<string>;
+  address: string;
+  name: string;
+  team_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type InboundOutcome = 'ticketed' | 'auto_reply' | 'bounce' | 'dead_letter' | 'duplicate';
+
+export interface InboundEmailsTable {
+  id: Generated<string>;
+  received_via: 'smtp' | 'imap' | 'api' | 'import';
+  mailbox_id: string | null;
+  envelope_from: string | null;
+  envelope_to: TextArray;
+  message_id: string | null;
+  from_address: string | null;
+  subject: string | null;
+  body_hash: string;
+  size_bytes: number;
+  raw: Buffer;
+  outcome: InboundOutcome;
+  reason: string | null;
+  ticket_id: string | null;
+  message_id_ref: string | null;
+  retried_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface MessageEmailsTable {
+  message_id: string;
+  ticket_id: string;
+  direction: 'inbound' | 'outbound';
+  message_id_header: string;
+  in_reply_to: string | null;
+  reference_ids: TextArray;
+  from_address: string;
+  to_addresses: TextArray;
+  cc_addresses: TextArray;
+  body_hash: string | null;
+  new_text: string | null;
+  delivery_status: 'queued' | 'sent' | 'failed' | null;
+  delivery_error: string | null;
+  delivery_attempts: Generated<number>;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TicketParticipantsTable {
+  ticket_id: string;
+  address: string;
+  role: Generated<'cc' | 'requester'>;
+  created_at: CreatedAt;
+}
+
+export interface AutoMailLogTable {
+  id: Generated<number>;
+  address: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  mailboxes: MailboxesTable;
+  inbound_emails: InboundEmailsTable;
+  message_emails: MessageEmailsTable;
+  ticket_participants: TicketParticipantsTable;
+  auto_mail_log: AutoMailLogTable;
   agents: AgentsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

@@ -18,6 +18,8 @@ export type AgentMessageInput = {
 
 export type CustomerMessageInput = {
   ticketId: string;
+  /** The customer who wrote (a participant copied on the ticket); the requester when not given. */
+  authorCustomerId?: string;
   body: string;
   bodyHtml?: string;
   channel: Channel;
@@ -126,7 +128,7 @@ export async function addCustomerMessageInTx(tx: Tx, actor: Actor, input: Custom
       direction: 'inbound',
       channel: input.channel,
       author_agent_id: null,
-      author_customer_id: ticket.requester_id,
+      author_customer_id: input.authorCustomerId ?? ticket.requester_id,
       body_text: input.body,
       body_html: input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null,
     },

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { AttachmentStorage } from '../attachments/storage.ts';
+import { dbNow, type Db, type Tx } from '../db/database.ts';
+import type { InboundOutcome } from '../db/types.ts';
+import { findOrCreateByEmail } from '../customers/service.ts';
+import { recordEvent, type Actor } from '../events/record.ts';
+import { addCustomerMessageInTx } from '../tickets/messages.ts';
+import { openTicket } from '../tickets/service.ts';
+import { classify, type Bounce } from './classify.ts';
+import { gatherFacts } from './facts.ts';
+import { parseEmail, type ParsedEmail } from './parse.ts';
+import { routeInbound } from './route.ts';
+
+export type InboundInput = {
+  raw: Buffer;
+  via: 'smtp' | 'imap' | 'api' | 'import';
+  envelopeFrom?: string | null;
+  envelopeTo?: string[];
+};
+
+export type InboundResult = { id: string; outcome: InboundOutcome; ticketId: string | null; reason: string | null };
+
+/**
+ * Stores one inbound email and files it: a message on a ticket (new or existing), the auto-reply log, the
+ * bounce log, a duplicate of a message already stored, or the dead-letter list. The raw bytes are always kept.
+ * Resolves only after the transaction has committed, so an SMTP 250 can follow it.
+ */
+export async function recordInboundEmail(db: Db, storage: AttachmentStorage, input: InboundInput): Promise<InboundResult> {
+  let mail: ParsedEmail;
+  try {
+    mail = await parseEmail(input.raw);
+  } catch (err) {
+    return deadLetter(db, input, `unparseable: ${(err as Error).message}`.slice(0, 500));
+  }
+  try {
+    return await db.transaction().execute((tx) => file(tx, storage, input, mail));
+  } catch (err) {
+    // Keep the message whatever went wrong while filing it; a dead letter can be retried by an admin.
+    return deadLetter(db, input, `could not be filed: ${(err as Error).message}`.slice(0, 500), mail);
+  }
+}
+
+async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mail: ParsedEmail): Promise<InboundResult> {
+  // Two deliveries of the same message are filed one after the other, so the second sees the first.
+  if (mail.messageId) await sql`select pg_advisory_xact_lock(hashtext(${mail.messageId}))`.execute(tx);
+  const kind = classify(mail, input.envelopeFrom);
+  const facts = await gatherFacts(tx, mail, input.envelopeTo ?? []);
+  const decision = routeInbound(mail, kind, facts);
+  const row = (outcome: InboundOutcome, extra: { ticketId?: string | null; messageId?: string | null; reason?: string | null }) =>
+    insertInbound(tx, input, mail, { outcome, mailboxId: facts.mailbox?.id ?? null, ...extra });
+
+  switch (decision.kind) {
+    case 'duplicate':
+      return row('duplicate', { ticketId: decision.ticketId, reason: 'same Message-ID, sender and content as a message already stored' });
+    case 'dead_letter':
+      return row('dead_letter', { reason: decision.reason });
+    case 'bounce': {
+      const ticketId = await recordBounce(tx, kind as Bounce, decision.ticketId);
+      return row('bounce', { ticketId, reason: (kind as Bounce).reason });
+    }
+    case 'auto_reply': {
+      const messageId = decision.ticketId ? await recordAutoReply(tx, mail, decision.ticketId) : null;
+      return row('auto_reply', { ticketId: decision.ticketId, messageId, reason: 'reason' in kind ? kind.reason : null });
+    }
+    case 'reply':
+    case 'new_ticket': {
+      const sender = mail.from!;
+      const customer = await findOrCreateByEmail(tx, { kind: 'system' }, sender.address, sender.name ?? undefined);
+      const actor: Actor = { kind: 'customer', id: customer.id };
+      let ticketId: string;
+      let messageId: string;
+      if (decision.kind === 'reply') {
+        const r = await addCustomerMessageInTx(tx, actor, {
+          ticketId: decision.ticketId,
+          authorCustomerId: customer.id,
+          body: mail.text,
+          bodyHtml: mail.html ?? undefined,
+          channel: 'email',
+        });
+        ticketId = r.ticket.id;
+        messageId = r.message.id;
+      } else {
+        const opened = await openTicket(tx, actor, {
+          subject: mail.subject || '(no subject)',
+          body: mail.text,
+          bodyHtml: mail.html ?? undefined,
+          requesterId: customer.id,
+          channel: 'email',
+          teamId: decision.teamId,
+        });
+        ticketId = opened.ticket.id;
+        messageId = opened.messageId;
+        await tx.updateTable('tickets').set({ mailbox_id: decision.mailboxId }).where('id', '=', ticketId).execute();
+      }
+      await tx
+        .insertInto('message_emails')
+        .values({
+          message_id: messageId,
+          ticket_id: ticketId,
+          direction: 'inbound',
+          message_id_header: mail.messageId ?? `heed-generated-${createHash('sha256').update(input.raw).digest('hex').slice(0, 32)}@heed.invalid`,
+          in_reply_to: mail.inReplyTo[0] ?? null,
+          reference_ids: mail.references.slice(-50),
+          from_address: sender.address,
+          to_addresses: mail.to.map((a) => a.address).slice(0, 100),
+          cc_addresses: mail.cc.map((a) => a.address).slice(0, 100),
+          body_hash: mail.bodyHash,
+          new_text: mail.newText,
+        })
+        .execute();
+      await addParticipants(tx, ticketId, mail, facts.ownAddresses);
+      await storeAttachments(tx, storage, ticketId, messageId, mail);
+      return row('ticketed', { ticketId, messageId });
+    }
+  }
+}
+
+/** Copied addresses (not ours) take part in the ticket: their replies are accepted by [#number] too. */
+async function addParticipants(tx: Tx, ticketId: string, mail: ParsedEmail, own: Set<string>) {
+  const others = [...mail.cc, ...mail.to].map((a) => a.address).filter((a) => !own.has(a) && !own.has(a.replace(/\+[^@]*@/, '@')));
+  const unique = [...new Set(others)].slice(0, 50);
+  if (!unique.length) return;
+  await tx.insertInto('ticket_participants').values(unique.map((address) => ({ ticket_id: ticketId, address }))).onConflict((oc) => oc.doNothing()).execute();
+}
+
+async function storeAttachments(tx: Tx, storage: AttachmentStorage, ticketId: string, messageId: string, mail: ParsedEmail) {
+  for (const a of mail.attachments.slice(0, 100)) {
+    if (a.contentType.startsWith('message/delivery-status')) continue;
+    const { key, sha256 } = await storage.put(a.content);
+    await tx
+      .insertInto('attachments')
+      .values({ ticket_id: ticketId, message_id: messageId, filename: a.filename, content_type: a.contentType.slice(0, 200), size_bytes: a.content.length, sha256, storage_key: key })
+      .execute();
+  }
+}
+
+/** An automatic reply is kept on its ticket for the record; it changes no status and is never answered. */
+async function recordAutoReply(tx: Tx, mail: ParsedEmail, ticketId: string): Promise<string> {
+  const sender = mail.from?.address;
+  const customer = sender
+    ? await tx.selectFrom('customer_identities').select('customer_id').where('kind', '=', 'email').where('value', '=', sender).executeTakeFirst()
+    : undefined;
+  const m = await tx
+    .insertInto('messages')
+    .values({
+      ticket_id: ticketId,
+      kind: 'reply',
+      direction: 'inbound',
+      channel: 'email',
+      author_customer_id: customer?.customer_id ?? null,
+      body_text: mail.text,
+      body_html: mail.html,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, { action: 'message.auto_reply_recorded', entity: 'message', entityId: m.id, ticketId, actor: { kind: 'system' }, after: { from: sender ?? null, subject: mail.subject } });
+  return m.id;
+}
+
+/** Marks the outbound message that bounced as failed and flags the address; returns its ticket. */
+async function recordBounce(tx: Tx, bounce: Bounce, knownTicket: string | null): Promise<string | null> {
+  const outbound = bounce.originalMessageIds.length
+    ? await tx
+        .selectFrom('message_emails')
+        .select(['message_id', 'ticket_id'])
+        .where('direction', '=', 'outbound')
+        .where('message_id_header', 'in', bounce.originalMessageIds)
+        .executeTakeFirst()
+    : undefined;
+  const ticketId = outbound?.ticket_id ?? knownTicket;
+  if (bounce.action === 'delayed') return ticketId;
+  if (outbound) {
+    await tx
+      .updateTable('message_emails')
+      .set({ delivery_status: 'failed', delivery_error: (bounce.diagnostic ?? bounce.reason).slice(0, 1000) })
+      .where('message_id', '=', outbound.message_id)
+      .execute();
+  }
+  if (bounce.failedRecipients.length) {
+    await tx
+      .updateTable('customer_identities')
+      .set({ bounced_at: dbNow(), bounce_reason: (bounce.diagnostic ?? bounce.reason).slice(0, 500) })
+      .where('kind', '=', 'email')
+      .where('value', 'in', bounce.failedRecipients)
+      .execute();
+  }
+  if (ticketId) {
+    await recordEvent(tx, {
+      action: bounce.action === 'complaint' ? 'email.complaint' : 'email.bounced',
+      entity: 'ticket',
+      entityId: ticketId,
+      ticketId,
+      actor: { kind: 'system' },
+      after: { recipients: bounce.failedRecipients, diagnostic: bounce.diagnostic, messageId: outbound?.message_id ?? null },
+    });
+  }
+  return ticketId;
+}
+
+async function insertInbound(
+  tx: Db | Tx,
+  input: InboundInput,
+  mail: ParsedEmail | undefined,
+  r: { outcome: InboundOutcome; mailboxId?: string | null; ticketId?: string | null; messageId?: string | null; reason?: string | null },
+): Promise<InboundResult> {
+  const row = await tx
+    .insertInto('inbound_emails')
+    .values({
+      received_via: input.via,
+      mailbox_id: r.mailboxId ?? null,
+      envelope_from: input.envelopeFrom ?? null,
+      envelope_to: (input.envelopeTo ?? []).slice(0, 100),
+      message_id: mail?.messageId ?? null,
+      from_address: mail?.from?.address ?? null,
+      subject: mail?.subject ?? null,
+      body_hash: mail?.bodyHash ?? createHash('sha256').update(input.raw).digest('hex'),
+      size_bytes: input.raw.length,
+      raw: input.raw,
+      outcome: r.outcome,
+      reason: r.reason ?? null,
+      ticket_id: r.ticketId ?? null,
+      message_id_ref: r.messageId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, outcome: r.outcome, ticketId: r.ticketId ?? null, reason: r.reason ?? null };
+}
+
+function deadLetter(db: Db, input: InboundInput, reason: string, mail?: ParsedEmail) {
+  return insertInbound(db, input, mail, { outcome: 'dead_letter', reason });
+}
