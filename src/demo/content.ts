@@ -43,7 +43,7 @@ export type ReplyGroup = {
   ask: string;
   /** The customer's answer to `ask`. */
   answer: string;
-  /** A reply that resolves the request. */
+  /** A reply that resolves the request; it must read well with or without an answer to `ask` before it. */
   solve: string;
   /** An internal note on the case. */
   note: string;
@@ -56,7 +56,7 @@ export const GROUPS = {
     tags: ['delivery'],
     ask: 'Sorry the card is taking a while. Cards usually arrive within 3-5 working days in the UK and up to 10 abroad. Could you check that the delivery address under Account > Personal details is right, and tell me if you moved recently? If the address is right and it has been more than 10 working days, I will cancel this card and send a new one by express delivery at no cost.',
     answer: "The address in the app is correct and I haven't moved. Still nothing in the post.",
-    solve: "Thanks for checking. I've cancelled the card that went missing, so nobody can use it, and ordered a replacement by express delivery at no charge. It should be with you within 2 working days; the tracking link is in the app under Cards. Activate it in the app when it arrives. Your PIN stays the same.",
+    solve: "I've cancelled the card that went missing, so nobody can use it, and ordered a replacement by express delivery at no charge. It should be with you within 2 working days; the tracking link is in the app under Cards. Activate it in the app when it arrives. Your PIN stays the same.",
     note: 'Address matches the verified record. Courier shows no scan after the sorting hub; a replacement is quicker than a trace.',
     hold: 'On hold until the courier answers our trace request (ref CR-{ref}). Nothing needed from the customer.',
   },
@@ -86,7 +86,7 @@ export const GROUPS = {
     tags: ['card-issue'],
     ask: "Let's get that sorted. Could you tell me where the card was refused (shop, online or ATM), the date and time, and any message you saw? Please also check under Cards > Security in the app that the card, contactless and online payments are switched on.",
     answer: "It was at the supermarket yesterday around 6pm, the terminal just said 'declined'. Everything is switched on in the app.",
-    solve: "Thanks, that helped. A new card needs one chip-and-PIN payment before contactless works, which is a security rule. I've checked the card: it's active and nothing is blocking it, so make one payment with chip and PIN and contactless will work after that. If the chip itself turns out to be damaged, reply here and I'll send a new card free of charge.",
+    solve: "A new card needs one chip-and-PIN payment before contactless works, which is a security rule. I've checked the card: it's active and nothing is blocking it, so make one payment with chip and PIN and contactless will work after that. If the chip itself turns out to be damaged, reply here and I'll send a new card free of charge.",
     note: 'No decline on our side at that time, so the terminal refused the card offline. Probably the first-use rule; offered a free replacement in case the chip is damaged.',
   },
   virtual: {
@@ -115,7 +115,7 @@ export const GROUPS = {
     tags: ['refund'],
     ask: "I can help. A refund for a card payment comes from the shop, so the first step is asking them; once they send it, it usually reaches your balance within 5 working days. Could you tell me the shop's name, the amount, and whether they have confirmed sending the refund (a reference or their email is ideal)?",
     answer: 'They confirmed the refund by email 8 days ago, reference RF-{ref}, £34.99. Still nothing in my account.',
-    solve: 'Thanks for the reference. The refund reached us from the card network this morning and is now on your balance. If a shop ever refuses to refund something that never arrived, reply here and we will raise a chargeback for you.',
+    solve: 'The refund reached us from the card network this morning and is now on your balance. If a shop ever refuses to refund something that never arrived, reply here and we will raise a chargeback for you.',
     note: 'Refund traced on the network; the acquirer had held it. Released today.',
     hold: 'Waiting for the acquirer to confirm the refund was sent (trace opened).',
   },
@@ -152,7 +152,7 @@ export const GROUPS = {
     tags: ['atm'],
     ask: "I'm sorry that happened. Could you tell me where the ATM is, the date and time, how much you asked for and how much you got? Please keep any receipt the machine gave you.",
     answer: 'The ATM on the high street, Friday at 7pm. I asked for £100 and only got £60. No receipt.',
-    solve: "Thanks. I've raised a claim with the ATM operator and credited the missing £40 to your balance while they count their machine; you'll see it now. If their count shows the machine paid out the full amount, we'll tell you before anything changes.",
+    solve: "I've raised a claim with the ATM operator and credited the missing amount to your balance while they count their machine; you'll see it now. If their count shows the machine paid out the full amount, we'll tell you before anything changes.",
     note: 'ATM network claim raised. Provisional credit given per policy.',
     hold: "On hold for the ATM operator's cash count (usually up to 10 working days).",
   },
@@ -167,7 +167,7 @@ export const GROUPS = {
     tags: ['account-info'],
     ask: 'Happy to help. So I can give you the right answer: which country do you live in, and which plan are you on (Standard, Plus or Premium)? Limits and availability depend on both.',
     answer: "I live in the UK and I'm on the Standard plan.",
-    solve: 'Thanks. Everything you need is under Account > Plan in the app, and I have checked that nothing on your account is restricted. If anything there is unclear, reply here and I will walk you through it.',
+    solve: 'Everything you need is under Account > Plan in the app, and I have checked that nothing on your account is restricted. If anything there is unclear, reply here and I will walk you through it.',
     note: 'Information request; answered from the plan terms.',
   },
   identity: {
@@ -182,7 +182,7 @@ export const GROUPS = {
     tags: ['account-access'],
     ask: "I can help you get back in. For your security, please confirm the email address and mobile number on the account, and your date of birth. We will never ask for your passcode or your card PIN.",
     answer: "The email is the one I'm writing from, the mobile ends in 4471, and I was born on 12 March 1988.",
-    solve: "Thanks, that matches. I've sent a secure link to your email to set a new passcode; it works for 30 minutes. Once you're signed in, check Account > Security and sign out any device you don't recognise. If your phone was lost, I've already signed out your other devices and frozen your cards as a precaution; unfreeze them in the app once you're in.",
+    solve: "I've sent a secure link to the email address on your account to set a new passcode; it works for 30 minutes. Once you're signed in, check Account > Security and sign out any device you don't recognise. If your phone was lost, I've already signed out your other devices and frozen your cards as a precaution; unfreeze them in the app once you're in.",
     note: 'Identity confirmed on three data points. Other sessions revoked.',
   },
   closure: {
@@ -446,13 +446,22 @@ export const ESCALATION_NOTES = [
   'Could you take this one? You handled the same problem for this customer last month.',
 ];
 
+/** Why an agent turns down a ticket handed to them personally. */
 export const DECLINE_REASONS = [
   "I'm on leave from tomorrow until Monday; please pick someone who's on shift.",
   "This needs the dispute tool and I don't have access to it yet.",
   'My queue is full of urgent tickets right now; please send it to the team queue instead.',
-  "We need the customer's transaction details first: ask for the date and amount, then send it back.",
-  "This isn't a card problem: the money never touched the card. Payments should have it.",
 ];
+
+/** Why a team member turns down a ticket handed to their team. */
+export const TEAM_DECLINE_REASONS = [
+  "Nothing for us to do yet: we need the date and amount of the transaction. Ask the customer, then send it back.",
+  'The account is still waiting for an identity check, so nobody here can act on it. Please get that cleared first.',
+  'We looked: this is a question about the app itself, not a payment. Please answer it from your side.',
+];
+
+/** Opens the solving reply when the customer has just answered a question. */
+export const THANKS = ['Thanks for the details. ', "Thanks, that's what I needed. ", 'Thank you, that helps. '];
 
 export const REROUTE_NOTES = [
   'Came in through the general queue but this is a {team} matter. Nothing sent to the customer yet.',
@@ -460,10 +469,10 @@ export const REROUTE_NOTES = [
   'Misrouted: needs {team}. Customer is waiting for a first answer.',
 ];
 
-export const BOUNCE_NOTES = [
-  'Customer mentions a card payment, so sending this to {team}.',
-  'Not a card issue: the money left by bank transfer. {team}, please.',
-  'The transfer is blocked by a pending identity check, which is {team} territory.',
-  'Identity check is cleared now, but the payment itself still needs releasing. Back to {team}, sorry!',
-  'Still not sure who owns this one; {team}, can you make the call?',
-];
+/** Why a ticket is passed to a team while nobody is sure who owns it. */
+export const BOUNCE_NOTES: Record<TeamKey, string> = {
+  cards: 'Looks like this is about the card itself (blocked or replaced), so sending it to {team}.',
+  payments: 'The money moved as a payment or transfer, so {team} should own this one.',
+  accounts: "It's stuck behind a check on the customer's account; that's {team} territory.",
+};
+export const BOUNCE_BACK = "Sorry, back to {team}: we've done our part, and what's left (telling the customer and closing it out) needs you.";
