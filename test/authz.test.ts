@@ -72,6 +72,8 @@ type SweepFixtures = {
   tokenId: string;
   agentId: string;
   attachmentId: string;
+  mailboxId: string;
+  deadLetterId: string;
 };
 type Route = { method: Method; path: string; url: string; payload?: unknown; headers?: Record<string, string> };
 
@@ -124,6 +126,20 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     upload,
     r('GET', '/api/v1/tickets/:id/attachments', x.ticketId),
     r('GET', '/api/v1/attachments/:id', x.attachmentId),
+    r('GET', '/api/v1/mailboxes'),
+    r('POST', '/api/v1/mailboxes', undefined, { address: `sweep-${randomBytes(3).toString('hex')}@heed.test`, name: 'Sweep' }),
+    r('GET', '/api/v1/mailboxes/:id', x.mailboxId),
+    r('PATCH', '/api/v1/mailboxes/:id', x.mailboxId, { name: 'Renamed by nobody' }),
+    r('DELETE', '/api/v1/mailboxes/:id', x.mailboxId),
+    r('GET', '/api/v1/channels/email/inbound'),
+    r('POST', '/api/v1/channels/email/inbound/:id/retry', x.deadLetterId),
+    {
+      method: 'POST',
+      path: '/api/v1/channels/email/inbound',
+      url: '/api/v1/channels/email/inbound',
+      payload: 'From: a@example.com\r\nTo: sweep@heed.test\r\nSubject: hi\r\n\r\nhello\r\n',
+      headers: { 'content-type': 'message/rfc822' },
+    },
     // last: it would end the session that sends it
     r('POST', '/api/v1/auth/logout'),
   ];
@@ -147,6 +163,10 @@ describe('authentication on every route', () => {
     const token = await h.call('POST', '/api/v1/tokens', { payload: { name: 'to be deleted' } });
     const file = await h.call('POST', `/api/v1/tickets/${ticket.id}/attachments?filename=notes.txt`, { payload: 'secret notes', headers: { 'content-type': 'text/plain' } });
     assert.equal(file.status, 201, JSON.stringify(file.body));
+    const mailbox = await h.call('POST', '/api/v1/mailboxes', { payload: { address: 'sweep@heed.test', name: 'Sweep' } });
+    assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
+    const letter = await h.call('POST', '/api/v1/channels/email/inbound', { payload: 'Subject: nobody sent this\r\n\r\nno sender\r\n', headers: { 'content-type': 'message/rfc822' } });
+    assert.equal(letter.body.outcome, 'dead_letter', JSON.stringify(letter.body));
     x = {
       ticketId: ticket.id,
       handoffTicketId: handoffTicket.id,
@@ -157,6 +177,8 @@ describe('authentication on every route', () => {
       tokenId: token.body.id,
       agentId: agent.agentId,
       attachmentId: file.body.id,
+      mailboxId: mailbox.body.id,
+      deadLetterId: letter.body.id,
     };
   });
   after(() => t.close());
@@ -322,6 +344,9 @@ describe('admin-only routes', () => {
     { name: 'GET /api/v1/tokens', method: 'GET', url: () => '/api/v1/tokens' },
     { name: 'DELETE /api/v1/tokens/:id', method: 'DELETE', url: () => `/api/v1/tokens/${tokenId}` },
     { name: 'PATCH /api/v1/workspace', method: 'PATCH', url: () => '/api/v1/workspace', payload: () => ({ defaultOwnerId: agent.agentId }) },
+    { name: 'POST /api/v1/mailboxes', method: 'POST', url: () => '/api/v1/mailboxes', payload: () => ({ address: 'mine@heed.test', name: 'Mine' }) },
+    { name: 'GET /api/v1/channels/email/inbound', method: 'GET', url: () => '/api/v1/channels/email/inbound' },
+    { name: 'POST /api/v1/channels/email/inbound', method: 'POST', url: () => '/api/v1/channels/email/inbound', payload: () => ({ raw: 'x' }) },
   ];
   for (const r of refused) {
     it(`${r.name} answers 403 to a plain agent`, () =>

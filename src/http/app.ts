@@ -23,6 +23,7 @@ import { handoffRoutes } from '../tickets/handoff-routes.ts';
 import { searchRoutes } from '../search/routes.ts';
 import { healthRoutes } from './health.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
+import { emailRoutes } from '../email/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 
 export type AppContext = {
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   handoffRoutes(app, ctx);
   searchRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  emailRoutes(app, ctx);
   return app;
 }
 
