@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  OUTBOUND_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
@@ -29,6 +31,8 @@ export type Config = {
   poolSize: number;
   attachmentsDir: string;
   attachmentMaxBytes: number;
+  inboundSmtpPort: number;
+  outboundSmtpUrl?: string;
   publicUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionTtlHours: number;
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: c.DATABASE_POOL_SIZE,
     attachmentsDir: path.resolve(c.ATTACHMENTS_DIR ?? path.join(c.DATA_DIR, 'attachments')),
     attachmentMaxBytes: c.ATTACHMENT_MAX_MB * 1024 * 1024,
+    inboundSmtpPort: c.INBOUND_SMTP_PORT,
+    outboundSmtpUrl: c.OUTBOUND_SMTP_URL,
     publicUrl: c.PUBLIC_URL ?? `http://${shownHost}:${c.PORT}`,
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,

@@ -6,6 +6,9 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDirectoryStorage } from './attachments/storage.ts';
+import { startInboundSmtp } from './email/smtp-server.ts';
+import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './email/outbound.ts';
+import { startJobs } from './jobs/jobs.ts';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -43,20 +46,37 @@ export async function startServer(config: Config, say: (line: string) => void = 
   const [database, { buildApp }] = await Promise.all([openMigrated(config), import('./http/app.ts')]);
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
-  const app = await buildApp({ database, storage, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const jobs = await startJobs(database.db, [sendQueueSpec]);
+  const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
+  await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
+  const app = await buildApp({ database, storage, jobs, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  const smtp =
+    config.inboundSmtpPort > 0
+      ? await startInboundSmtp({
+          db: database.db,
+          storage,
+          port: config.inboundSmtpPort,
+          host: config.host,
+          maxBytes: config.attachmentMaxBytes + 1024 * 1024,
+          log: (line) => app.log.warn(line),
+        })
+      : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   say(`Heed is running at ${url} (${where}).`);
+  if (smtp) say(`Receiving email by SMTP on ${config.host}:${smtp.port} for the addresses in /api/v1/mailboxes.`);
   say(`Sign in: POST ${url}/api/v1/auth/login {"email","password"}; API docs at ${url}/api/v1/openapi.json`);
   return {
     app,
     database,
     url,
     stop: async () => {
+      await smtp?.close();
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };

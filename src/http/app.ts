@@ -25,10 +25,13 @@ import { healthRoutes } from './health.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import { emailRoutes } from '../email/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
+import type { Jobs } from '../jobs/jobs.ts';
 
 export type AppContext = {
   database: Database;
   storage: AttachmentStorage;
+  /** The job queue; absent in tests that do not need background work. */
+  jobs?: Jobs;
   config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'>;
 };
 

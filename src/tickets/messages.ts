@@ -14,6 +14,8 @@ export type AgentMessageInput = {
   bodyHtml?: string;
   status?: TicketStatus;
   channel?: Channel;
+  /** Runs in the message's transaction once it is stored (e.g. to queue the email that carries it). */
+  afterStore?: (tx: Tx, result: MessageResult) => Promise<void>;
 };
 
 export type CustomerMessageInput = {
@@ -68,7 +70,7 @@ export async function addAgentMessage(db: Db, input: AgentMessageInput): Promise
       throw new HeedError('ticket_closed', 'the ticket is closed: a new customer message starts a follow-up ticket');
     }
     const actor: Actor = { kind: 'agent', id: input.agentId };
-    return insertMessage(
+    const result = await insertMessage(
       tx,
       actor,
       ticket,
@@ -83,6 +85,8 @@ export async function addAgentMessage(db: Db, input: AgentMessageInput): Promise
       },
       input.kind === 'note' ? { kind: 'agent_note', to: input.status } : { kind: 'agent_reply', to: input.status },
     );
+    await input.afterStore?.(tx, result);
+    return result;
   });
 }
 

@@ -57,6 +57,20 @@ export const MessageJson = z.object({
   body: z.string(),
   bodyHtml: z.string().nullable(),
   createdAt: z.string(),
+  /** Email details: threading ids, the new text without quoted history, and the delivery state of outbound mail. */
+  email: z
+    .object({
+      messageId: z.string(),
+      from: z.string(),
+      to: z.array(z.string()),
+      cc: z.array(z.string()),
+      newText: z.string().nullable(),
+      deliveryStatus: z.enum(['queued', 'sent', 'failed']).nullable(),
+      deliveryError: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const presentMessage = (m: Message): z.infer<typeof MessageJson> => ({
@@ -146,7 +160,24 @@ export const presentTicketDetail = (d: TicketDetail): z.infer<typeof TicketDetai
     },
     pendingHandoff: handoffs.find((h) => h.status === 'pending') ?? null,
     handoffs,
-    messages: d.messages.map(presentMessage),
+    messages: d.messages.map((m) => {
+      const e = d.emails.find((x) => x.message_id === m.id);
+      return {
+        ...presentMessage(m),
+        email: e
+          ? {
+              messageId: e.message_id_header,
+              from: e.from_address,
+              to: e.to_addresses,
+              cc: e.cc_addresses,
+              newText: e.new_text,
+              deliveryStatus: e.delivery_status,
+              deliveryError: e.delivery_error,
+              sentAt: iso(e.sent_at),
+            }
+          : null,
+      };
+    }),
     attachments: d.attachments.map(presentAttachment),
     events: d.events.map((e) => ({
       id: e.id,

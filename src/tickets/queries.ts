@@ -66,14 +66,15 @@ export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{
 
 /** Everything the ticket page shows: requester with expectations, messages, handoffs and the audit trail. */
 export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
-  const [requester, identities, messages, handoffs, events, attachments] = await Promise.all([
+  const [requester, identities, messages, handoffs, events, attachments, emails] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', ticket.requester_id).executeTakeFirstOrThrow(),
     db.selectFrom('customer_identities').select(['kind', 'value']).where('customer_id', '=', ticket.requester_id).orderBy('created_at').execute(),
     db.selectFrom('messages').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').execute(),
     db.selectFrom('events').selectAll().where('ticket_id', '=', ticket.id).orderBy('id', 'desc').limit(500).execute(),
     listAttachments(db, ticket.id),
+    db.selectFrom('message_emails').selectAll().where('ticket_id', '=', ticket.id).execute(),
   ]);
-  return { ticket, requester: { ...requester, identities }, messages, handoffs, attachments, events: events.reverse() };
+  return { ticket, requester: { ...requester, identities }, messages, handoffs, attachments, emails, events: events.reverse() };
 }
 export type TicketDetail = Awaited<ReturnType<typeof loadTicketDetail>>;

@@ -10,8 +10,9 @@ import { listTickets, loadTicketDetail } from './queries.ts';
 import { CreateTicketBody, ListQuery, MessageBody, UpdateTicketBody } from './schemas.ts';
 import { createTicket, getTicket, updateTicket } from './service.ts';
 import { HeedError } from '../http/errors.ts';
+import { queueReplyEmail } from '../email/outbound.ts';
 
-export function ticketRoutes(app: FastifyInstance, { database }: AppContext): void {
+export function ticketRoutes(app: FastifyInstance, { database, jobs }: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
 
@@ -58,7 +59,16 @@ export function ticketRoutes(app: FastifyInstance, { database }: AppContext): vo
       const ticket = await getTicket(db, req.params.id);
       result = await addCustomerMessage(db, { kind: 'customer', id: ticket.requester_id }, { ticketId: ticket.id, body: b.body, bodyHtml: b.bodyHtml, channel: 'api' });
     } else {
-      result = await addAgentMessage(db, { ticketId: req.params.id, agentId: me.agentId, kind: b.kind, body: b.body, bodyHtml: b.bodyHtml, status: b.status });
+      result = await addAgentMessage(db, {
+        ticketId: req.params.id,
+        agentId: me.agentId,
+        kind: b.kind,
+        body: b.body,
+        bodyHtml: b.bodyHtml,
+        status: b.status,
+        // A public reply to an email ticket leaves as email, queued in the same transaction.
+        afterStore: jobs && b.kind === 'reply' ? (tx, r) => queueReplyEmail(tx, jobs, r.ticket.id, r.message.id).then(() => {}) : undefined,
+      });
     }
     return reply.status(201).send({ message: presentMessage(result.message), ticket: presentTicket(result.ticket), followUp: result.followUp });
   });

@@ -1,0 +1,127 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { AttachmentStorage } from '../attachments/storage.ts';
+import { dbNow, type Db, type Tx } from '../db/database.ts';
+import { recordEvent } from '../events/record.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+
+export const SEND_QUEUE = 'email.send';
+export const sendQueueSpec = { name: SEND_QUEUE, retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 120 };
+
+/** Our Message-ID for an outbound message: it names the ticket, so replies find their way back. */
+export const outboundMessageId = (ticketNumber: number, messageId: string, domain: string) => `heed.${ticketNumber}.${messageId}@${domain}`;
+export const replyAddress = (mailbox: string, token: string) => mailbox.replace('@', `+${token}@`);
+
+/**
+ * Queues the email carrying an agent's public reply, in the reply's transaction. Tickets that came by email or
+ * the web form are answered by email, from the mailbox they came through (or the first mailbox).
+ */
+export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, messageId: string): Promise<boolean> {
+  const t = await tx
+    .selectFrom('tickets as t')
+    .select(['t.id', 't.number', 't.channel', 't.mailbox_id', 't.requester_id'])
+    .where('t.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  if (t.channel !== 'email' && t.channel !== 'web') return false;
+  const to = await tx
+    .selectFrom('customer_identities')
+    .select('value')
+    .where('customer_id', '=', t.requester_id)
+    .where('kind', '=', 'email')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  const mailbox =
+    (t.mailbox_id && (await tx.selectFrom('mailboxes').select(['address']).where('id', '=', t.mailbox_id).executeTakeFirst())) ||
+    (await tx.selectFrom('mailboxes').select(['address']).orderBy('created_at').executeTakeFirst());
+  if (!to || !mailbox) return false;
+  const thread = await tx
+    .selectFrom('message_emails')
+    .select(['message_id_header', 'direction'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .execute();
+  const lastInbound = [...thread].reverse().find((m) => m.direction === 'inbound');
+  const cc = await tx.selectFrom('ticket_participants').select('address').where('ticket_id', '=', ticketId).execute();
+  const domain = mailbox.address.split('@')[1]!;
+  await tx
+    .insertInto('message_emails')
+    .values({
+      message_id: messageId,
+      ticket_id: ticketId,
+      direction: 'outbound',
+      message_id_header: outboundMessageId(t.number, messageId, domain),
+      in_reply_to: lastInbound?.message_id_header ?? thread[thread.length - 1]?.message_id_header ?? null,
+      reference_ids: thread.map((m) => m.message_id_header).slice(-20),
+      from_address: mailbox.address,
+      to_addresses: [to.value],
+      cc_addresses: cc.map((c) => c.address).filter((a) => a !== to.value).slice(0, 20),
+      delivery_status: 'queued',
+    })
+    .execute();
+  await jobs.send(tx, SEND_QUEUE, { messageId });
+  return true;
+}
+
+export type Mailer = Pick<Transporter, 'sendMail'>;
+
+/** A nodemailer transport for OUTBOUND_SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS). */
+export const createMailer = (url: string): Mailer => nodemailer.createTransport(url);
+
+type SmtpFailure = Error & { responseCode?: number; response?: string };
+
+/**
+ * The job that sends one queued email. A permanent refusal (5xx) or a missing configuration marks it failed at
+ * once; other failures are retried by the queue with backoff, and the last attempt marks it failed.
+ */
+export async function sendQueuedEmail(
+  db: Db,
+  storage: AttachmentStorage,
+  mailer: Mailer | null,
+  messageId: string,
+  attempt: { retryCount: number; retryLimit: number },
+): Promise<void> {
+  const row = await db
+    .selectFrom('message_emails as e')
+    .innerJoin('messages as m', 'm.id', 'e.message_id')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .leftJoin('mailboxes as b', 'b.address', 'e.from_address')
+    .select(['e.message_id', 'e.ticket_id', 'e.message_id_header', 'e.in_reply_to', 'e.reference_ids', 'e.from_address', 'e.to_addresses', 'e.cc_addresses', 'e.delivery_status', 'm.body_text', 'm.body_html', 't.subject', 't.number', 't.reply_token', 'b.name as mailboxName'])
+    .where('e.message_id', '=', messageId)
+    .executeTakeFirst();
+  if (!row || row.delivery_status !== 'queued') return; // already sent or given up: the job is idempotent
+  const fail = async (error: string) => {
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('message_emails').set({ delivery_status: 'failed', delivery_error: error.slice(0, 1000), delivery_attempts: attempt.retryCount + 1 }).where('message_id', '=', messageId).execute();
+      await recordEvent(tx, { action: 'email.send_failed', entity: 'message', entityId: messageId, ticketId: row.ticket_id, actor: { kind: 'system' }, after: { error: error.slice(0, 300) } });
+    });
+  };
+  if (!mailer) return fail('no outbound mail server: set OUTBOUND_SMTP_URL');
+  const files = await db.selectFrom('attachments').select(['filename', 'content_type', 'storage_key']).where('message_id', '=', messageId).execute();
+  const subject = /^re:/i.test(row.subject) ? row.subject : `Re: ${row.subject}`;
+  try {
+    await mailer.sendMail({
+      from: { name: row.mailboxName ?? 'Support', address: row.from_address },
+      to: row.to_addresses,
+      cc: row.cc_addresses.length ? row.cc_addresses : undefined,
+      replyTo: replyAddress(row.from_address, row.reply_token),
+      subject: `${subject} [#${row.number}]`,
+      text: row.body_text,
+      html: row.body_html ?? undefined,
+      messageId: `<${row.message_id_header}>`,
+      inReplyTo: row.in_reply_to ? `<${row.in_reply_to}>` : undefined,
+      references: row.reference_ids.map((r) => `<${r}>`),
+      attachments: await Promise.all(files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
+    });
+  } catch (err) {
+    const e = err as SmtpFailure;
+    const answer = e.response ?? e.message;
+    const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
+    if (permanent || attempt.retryCount >= attempt.retryLimit) return fail(answer);
+    await db.updateTable('message_emails').set({ delivery_error: answer.slice(0, 1000), delivery_attempts: attempt.retryCount + 1 }).where('message_id', '=', messageId).execute();
+    throw err; // the queue retries with backoff
+  }
+  await db
+    .updateTable('message_emails')
+    .set({ delivery_status: 'sent', sent_at: dbNow(), delivery_error: null, delivery_attempts: attempt.retryCount + 1 })
+    .where('message_id', '=', messageId)
+    .execute();
+}

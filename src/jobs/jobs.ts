@@ -1,0 +1,54 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Db, Queryable } from '../db/database.ts';
+
+/** pg-boss reaches the database through Kysely, so on PGlite it waits its turn like every other query. */
+const adapter = (db: Queryable): PgBoss.Db => ({
+  executeSql: async (text: string, values: unknown[]) => {
+    const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+    return { rows: r.rows as unknown[] };
+  },
+});
+
+export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
+
+export type Jobs = {
+  /** Enqueues a job in the caller's transaction: it runs only if that transaction commits. */
+  send<T extends object>(tx: Queryable, queue: string, data: T): Promise<void>;
+  work<T>(queue: string, handler: JobHandler<T>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type QueueSpec = { name: string; retryLimit: number; retryDelaySeconds: number; expireInSeconds?: number };
+
+/**
+ * Heed's job queue: pg-boss on the same database (SKIP LOCKED claims, so several Heed processes can share
+ * the work). Every timer, reminder and outgoing message goes through it.
+ */
+export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds?: number } = {}): Promise<Jobs> {
+  const boss = new PgBoss({ db: adapter(db), schedule: false, supervise: true, migrate: true });
+  boss.on('error', () => {}); // failures of maintenance are retried by pg-boss itself
+  await boss.start();
+  for (const q of queues) {
+    await boss.createQueue(q.name, {
+      name: q.name,
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: q.expireInSeconds ?? 300,
+    });
+  }
+  return {
+    async send(tx, queue, data) {
+      await boss.send(queue, data, { db: adapter(tx) });
+    },
+    async work<T>(queue: string, handler: JobHandler<T>) {
+      await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize: 1, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
