@@ -8,46 +8,47 @@ export type RoutingDecision = {
   reason: 'round_robin' | 'team_lead' | 'default_owner';
 };
 
-/** The workspace's fallbacks: its default team and its default owner while that agent is active. */
-const workspaceDefaults = (db: Queryable) =>
-  db
-    .selectFrom('workspace as w')
-    .leftJoin('agents as a', (j) => j.onRef('a.id', '=', 'w.default_owner_id').on('a.active', '=', true))
-    .select(['w.default_team_id as teamId', 'a.id as ownerId'])
-    .executeTakeFirstOrThrow();
-
-/** A team's lead (if active), its available active members, and the next routing turn, in one query. */
-const teamCandidates = (db: Queryable, teamId: string) =>
-  db
-    .selectFrom('teams as t')
-    .leftJoin('agents as l', (j) => j.onRef('l.id', '=', 't.lead_id').on('l.active', '=', true))
-    .select([
-      'l.id as leadId',
-      sql<string[]>`coalesce((
-        select array_agg(a.id order by a.id) from team_members m join agents a on a.id = m.agent_id
-        where m.team_id = t.id and a.active and a.availability = 'available'), '{}')`.as('available'),
-      sql<number>`nextval('routing_turn_seq')`.as('turn'),
-    ])
-    .where('t.id', '=', teamId)
-    .executeTakeFirst();
+type Candidates = {
+  team_id: string | null;
+  team_found: string | null;
+  lead_id: string | null;
+  available: string[];
+  default_owner: string | null;
+  turn: number;
+};
 
 /**
  * Chooses the accountable owner of a new ticket: round-robin among the available active members of the
  * target team (the requested team, else the workspace default team), then the team lead, then the workspace
- * default owner. Turns come from a sequence, so concurrent creations never wait on each other.
+ * default owner. One query reads every candidate; turns come from a sequence, so concurrent creations never
+ * wait on each other.
  */
 export async function routeNewTicket(db: Queryable, requestedTeamId: string | null | undefined): Promise<RoutingDecision> {
-  let defaults: Awaited<ReturnType<typeof workspaceDefaults>> | undefined;
-  const teamId = requestedTeamId ?? (defaults = await workspaceDefaults(db)).teamId;
-  if (teamId) {
-    const team = await teamCandidates(db, teamId);
-    if (!team) throw new HeedError('reference_not_found', 'teamId: no such team');
-    if (team.available.length > 0) {
-      return { ownerId: team.available[Number(team.turn) % team.available.length]!, teamId, reason: 'round_robin' };
-    }
-    if (team.leadId) return { ownerId: team.leadId, teamId, reason: 'team_lead' };
+  const { rows } = await sql<Candidates>`
+    with w as (
+      select w.default_team_id, a.id as default_owner
+      from workspace w left join agents a on a.id = w.default_owner_id and a.active
+    ),
+    target as (select coalesce(${requestedTeamId ?? null}::uuid, (select default_team_id from w)) as id),
+    tm as (
+      select t.id, l.id as lead_id
+      from teams t left join agents l on l.id = t.lead_id and l.active
+      where t.id = (select id from target)
+    )
+    select (select id from target) as team_id,
+      (select id from tm) as team_found,
+      (select lead_id from tm) as lead_id,
+      coalesce((
+        select array_agg(a.id order by a.id) from team_members m join agents a on a.id = m.agent_id
+        where m.team_id = (select id from tm) and a.active and a.availability = 'available'), '{}') as available,
+      (select default_owner from w) as default_owner,
+      nextval('routing_turn_seq') as turn`.execute(db);
+  const c = rows[0]!;
+  if (c.team_id && !c.team_found) throw new HeedError('reference_not_found', 'teamId: no such team');
+  if (c.available.length > 0) {
+    return { ownerId: c.available[Number(c.turn) % c.available.length]!, teamId: c.team_id, reason: 'round_robin' };
   }
-  defaults ??= await workspaceDefaults(db);
-  if (defaults.ownerId) return { ownerId: defaults.ownerId, teamId: teamId ?? null, reason: 'default_owner' };
+  if (c.lead_id) return { ownerId: c.lead_id, teamId: c.team_id, reason: 'team_lead' };
+  if (c.default_owner) return { ownerId: c.default_owner, teamId: c.team_id, reason: 'default_owner' };
   throw new HeedError('no_owner_available', 'no agent can own this ticket: set a workspace default owner (PATCH /api/v1/workspace)');
 }
