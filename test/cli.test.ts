@@ -98,4 +98,29 @@ describe('heed CLI', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /create-admin --email E --password P/);
   });
+
+  it('import-eml files a directory of .eml and mbox files as if delivered to a mailbox', async () => {
+    const { openDatabase } = await import('../src/db/database.ts');
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    try {
+      await database.db.insertInto('mailboxes').values({ address: 'help@heed.test', name: 'Help' }).onConflict((oc) => oc.doNothing()).execute();
+    } finally {
+      await database.close();
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-eml-'));
+    fs.writeFileSync(path.join(dir, 'one.eml'), 'From: ann@example.com\r\nTo: help@heed.test\r\nSubject: Lost card\r\nMessage-ID: <one@example.com>\r\n\r\nI lost my card.\r\n');
+    fs.writeFileSync(
+      path.join(dir, 'two.mbox'),
+      'From ann@example.com Mon Jan  1 00:00:00 2024\nFrom: ann@example.com\nSubject: Second\nMessage-ID: <two@example.com>\n\nSecond message\n\nFrom ben@example.com Mon Jan  1 00:00:00 2024\nFrom: ben@example.com\nSubject: Third\nMessage-ID: <three@example.com>\n\n>From the start\n',
+    );
+    const r = await heed(['import-eml', dir, '--to', 'help@heed.test'], env);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Imported 3 messages from 2 files: 3 ticketed\./);
+    const bad = await heed(['import-eml', '/no/such/dir'], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /does not exist/);
+    const badTo = await heed(['import-eml', '/tmp', '--to', 'nope'], env);
+    assert.equal(badTo.code, 2);
+  });
 });

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
+import { LocalDirectoryStorage } from '../attachments/storage.ts';
+import { emailFiles, importEmails } from '../email/import.ts';
 import { z } from 'zod';
 import { createAgent } from '../agents/service.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -14,6 +18,7 @@ Commands:
   migrate                                bring the database schema up to date and exit
   create-admin --email E --password P [--name N]
                                          add an admin agent (or make an existing agent an admin with this password)
+  import-eml FILE|DIR [--to MAILBOX]      file .eml or mbox files through the email pipeline, as if delivered to MAILBOX
   demo [--tickets N]                     fill the workspace with demo agents, teams, customers and N tickets (default 300)
   help                                   show this help
 
@@ -34,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         return await createAdmin(rest);
       case 'demo':
         return await demo(rest);
+      case 'import-eml':
+        return await importEml(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -121,6 +128,36 @@ async function demo(args: string[]): Promise<number> {
     const summary = await seedDemo(database.db, { tickets: n.data, log: (l) => console.log(l) });
     console.log(summary);
   } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+async function importEml(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { to: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  const [target, extra] = parsed.positionals;
+  if (!target || extra) throw new UsageError('import-eml needs exactly one FILE or DIR');
+  if (!fs.existsSync(target)) throw new UsageError(`import-eml: ${target} does not exist`);
+  const to = parsed.values.to;
+  if (to !== undefined && !Email.safeParse(to).success) throw new UsageError(`--to: "${to}" is not an email address`);
+  const files = emailFiles(target);
+  if (files.length === 0) throw new UsageError(`import-eml: no .eml or mbox files in ${target}`);
+  const config = loadConfig();
+  const database = await openMigrated(config);
+  const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} files, {messages} messages', stream: process.stderr, noTTYOutput: false }, Presets.shades_classic);
+  bar.start(files.length, 0, { messages: 0 });
+  try {
+    const result = await importEmails(database.db, new LocalDirectoryStorage(config.attachmentsDir), files, to ? [to.toLowerCase()] : [], (p) => bar.update(p.done, { messages: p.messages }));
+    bar.stop();
+    const outcomes = Object.entries(result.outcomes).map(([k, v]) => `${v} ${k.replace('_', ' ')}`).join(', ');
+    console.log(`Imported ${result.messages} messages from ${result.files} files: ${outcomes}.`);
+  } finally {
+    bar.stop();
     await database.close();
   }
   return 0;
