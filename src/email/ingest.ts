@@ -88,10 +88,10 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
           requesterId: customer.id,
           channel: 'email',
           teamId: decision.teamId,
+          mailboxId: decision.mailboxId,
         });
         ticketId = opened.ticket.id;
         messageId = opened.messageId;
-        await tx.updateTable('tickets').set({ mailbox_id: decision.mailboxId }).where('id', '=', ticketId).execute();
       }
       await tx
         .insertInto('message_emails')

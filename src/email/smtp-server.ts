@@ -28,6 +28,8 @@ export async function startInboundSmtp(opts: InboundSmtpOptions): Promise<{ port
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: opts.maxBytes,
     banner: 'Heed',
+    // A reverse DNS lookup per connection would make every sender wait on DNS.
+    disableReverseLookup: true,
     logger: false,
     maxClients: 200,
     socketTimeout: 60_000,

@@ -119,6 +119,7 @@ export async function addCustomerMessageInTx(tx: Tx, actor: Actor, input: Custom
       teamId: ticket.team_id,
       followUpOfId: ticket.id,
       ownerId: previousOwner?.id,
+      mailboxId: ticket.mailbox_id,
     });
     const message = await tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
     return { message, ticket: followUp, followUp: true };

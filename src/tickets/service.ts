@@ -23,6 +23,8 @@ export type NewTicket = {
   followUpOfId?: string | null;
   /** Skip routing and give the ticket to this agent (a follow-up stays with the agent who knows it). */
   ownerId?: string;
+  /** The support mailbox an email ticket came in through. */
+  mailboxId?: string | null;
 };
 
 /**
@@ -39,10 +41,10 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
   const html = input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null;
   const { rows } = await sql<Ticket>`
     with t as (
-      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id, follow_up_of_id)
+      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id, follow_up_of_id, mailbox_id)
       values (${ticketId}, ${input.subject}, ${input.channel}, ${input.priority ?? 'normal'}, ${input.tags ?? []}::text[],
         ${JSON.stringify(input.customFields ?? {})}::jsonb, ${input.requesterId}, ${routing.teamId}, ${routing.ownerId},
-        ${input.followUpOfId ?? null})
+        ${input.followUpOfId ?? null}, ${input.mailboxId ?? null})
       returning *
     ),
     m as (
