@@ -1,0 +1,118 @@
+/**
+ * Inbound email benchmark: 10 client connections deliver messages of the corpus's median size to Heed's SMTP
+ * server (`heed start` in its own process), on PostgreSQL and PGlite. Reports messages stored per second and
+ * the latency of each delivery over a kept-open connection (MAIL FROM, RCPT TO, DATA → 250, which Heed sends
+ * only after the message is committed).
+ *
+ *   node --import tsx bench/smtp.ts [--messages 3000] [--db postgres|pglite|both]
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { repoRoot, startServer } from './server.ts';
+
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '3000' }, db: { type: 'string', default: 'both' }, connections: { type: 'string', default: '10' } } });
+const total = Number(values.messages);
+const connections = Number(values.connections);
+const corpus = path.resolve(repoRoot, '../shared/corpora/emails');
+
+/** Bodies of the corpus's median size, as real customer text where the corpus has it. */
+function medianSize(): number {
+  const manifest = path.join(corpus, 'manifest.tsv');
+  if (!fs.existsSync(manifest)) return 4000;
+  const sizes = fs.readFileSync(manifest, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => Number(l.split('\t')[5])).sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)]!;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-bench-smtp-'));
+  let env: Record<string, string> = { DATA_DIR: dataDir };
+  let dropDb = async () => {};
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query('drop database if exists heed_bench_smtp with (force)');
+    await admin.query('create database heed_bench_smtp');
+    await admin.end();
+    env = { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/heed_bench_smtp' };
+    dropDb = async () => {
+      const a = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await a.connect();
+      await a.query('drop database if exists heed_bench_smtp with (force)');
+      await a.end();
+    };
+  }
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  await migrate(database.db);
+  const owner = await database.db.insertInto('agents').values({ email: 'owner@heed.test', name: 'Owner', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+  await database.db.updateTable('workspace').set({ default_owner_id: owner.id }).execute();
+  await database.db.insertInto('mailboxes').values({ address: 'support@heed.test', name: 'Support' }).execute();
+  await database.close();
+  return { env, cleanup: async () => { await dropDb(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+async function run(kind: 'postgres' | 'pglite') {
+  const target = await prepare(kind);
+  const smtpPort = await freePort();
+  const server = await startServer({ ...target.env, INBOUND_SMTP_PORT: String(smtpPort) }, path.join(os.tmpdir(), `heed-bench-smtp-${kind}.log`));
+  const size = medianSize();
+  const filler = 'Hello, my card payment was declined twice today although my balance is fine. Could you check what is wrong? ';
+  const body = filler.repeat(Math.max(1, Math.ceil((size - 600) / filler.length)));
+  const clients = Array.from({ length: connections }, () =>
+    nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 1, maxMessages: Infinity }));
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next < total) {
+        const i = next++;
+        const start = performance.now();
+        try {
+          await c.sendMail({
+            from: `customer${i % 500}@example.com`,
+            to: 'support@heed.test',
+            subject: `Card declined ${i}`,
+            text: body,
+            messageId: `<bench-${i}@example.com>`,
+            // Every fifth message answers an earlier one, so threading is exercised too.
+            inReplyTo: i % 5 === 4 ? `<bench-${i - 4}@example.com>` : undefined,
+          });
+          latencies.push(performance.now() - start);
+        } catch {
+          failed++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  for (const c of clients) c.close();
+  await server.stop();
+  await target.cleanup();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  return { kind, messages: total, failed, messageBytes: size, perSecond: Math.round(latencies.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99) };
+}
+
+const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db as 'postgres' | 'pglite'] as const);
+const results = [];
+for (const k of kinds) results.push(await run(k));
+console.log(`\ninbound SMTP, ${connections} connections, ${total} messages of ~${results[0]?.messageBytes} bytes (corpus median), ${new Date().toISOString()}`);
+console.log('| database | stored/s | p50 ms | p95 ms | p99 ms | failed |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.kind} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failed} |`);
