@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { Classification } from './classify.ts';
+
+export type AutoMailDecision = { send: true } | { send: false; reason: string };
+
+/** Automatic mail to one address at most this often, whatever triggers it. */
+export const autoMailLimit = { count: 5, perMinutes: 60 };
+
+/**
+ * Whether Heed may send automatic mail (an acknowledgement, an update) in answer to a message: never to
+ * automatic mail or bounces, never to our own addresses, never to an address that bounced, and at most
+ * `autoMailLimit` per address, so two auto-responders cannot keep each other busy.
+ */
+export async function mayAutoMail(
+  db: Queryable,
+  to: string,
+  trigger: Classification | null,
+  ownAddresses: Set<string>,
+): Promise<AutoMailDecision> {
+  const address = to.toLowerCase();
+  if (trigger && trigger.kind !== 'normal') return { send: false, reason: `the message is ${trigger.kind.replace('_', ' ')}` };
+  if (ownAddresses.has(address.replace(/\+[^@]*@/, '@'))) return { send: false, reason: 'the address is one of our own mailboxes' };
+  if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(address)) return { send: false, reason: 'the address does not take replies' };
+  const bounced = await db.selectFrom('customer_identities').select('bounced_at').where('kind', '=', 'email').where('value', '=', address).executeTakeFirst();
+  if (bounced?.bounced_at) return { send: false, reason: 'the address bounced' };
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from auto_mail_log
+    where address = ${address} and created_at > now() - make_interval(mins => ${autoMailLimit.perMinutes})`.execute(db);
+  if (rows[0]!.n >= autoMailLimit.count) return { send: false, reason: `already ${rows[0]!.n} automatic messages to this address within ${autoMailLimit.perMinutes} minutes` };
+  return { send: true };
+}
+
+/** Notes automatic mail sent to an address, for the rate limit. */
+export async function logAutoMail(db: Queryable, to: string, kind: string): Promise<void> {
+  await db.insertInto('auto_mail_log').values({ address: to.toLowerCase(), kind }).execute();
+}
