@@ -15,7 +15,29 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { repoRoot, startServer } from './server.ts';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `heed start` in its own process, ready when it says it receives mail. */
+async function startServer(env: Record<string, string>, logFile: string) {
+  const proc = spawn(process.execPath, [path.join(repoRoot, 'bin/heed.js'), 'start'], {
+    env: { ...process.env, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = fs.createWriteStream(logFile);
+  proc.stderr.pipe(log);
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Receiving email by SMTP')) resolve();
+    });
+    proc.once('exit', (code) => reject(new Error(`heed exited with ${code}; see ${logFile}`)));
+  });
+  return { stop: () => new Promise<void>((r) => { proc.once('exit', () => r()); proc.kill('SIGTERM'); }) };
+}
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '3000' }, db: { type: 'string', default: 'both' }, connections: { type: 'string', default: '10' } } });
 const total = Number(values.messages);
