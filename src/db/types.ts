@@ -99,7 +99,6 @@ export interface TicketsTable {
   handoff_count: Generated<number>;
   bounced: ReadOnly<boolean>;
   follow_up_of_id: string | null;
-  subject_search: ReadOnly<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   solved_at: Timestamp | null;
@@ -118,7 +117,6 @@ export interface MessagesTable {
   author_customer_id: string | null;
   body_text: string;
   body_html: string | null;
-  search: ReadOnly<string>;
   created_at: CreatedAt;
 }
 
@@ -269,3 +267,14 @@ export type Message = Selectable<MessagesTable>;
 export type Handoff = Selectable<HandoffsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
+
+// The tsvector columns (tickets.subject_search, messages.search) stay out of these types and out of every
+// select: they are for the database's search, and sending them to Node would cost more than the row itself.
+export const ticketColumns = [
+  'id', 'number', 'subject', 'status', 'priority', 'priority_rank', 'channel', 'tags', 'custom_fields', 'requester_id',
+  'team_id', 'owner_id', 'handoff_count', 'bounced', 'follow_up_of_id', 'created_at', 'updated_at', 'solved_at',
+  'closed_at', 'reply_token', 'mailbox_id',
+] as const satisfies readonly (keyof TicketsTable)[];
+export const messageColumns = [
+  'id', 'ticket_id', 'kind', 'direction', 'channel', 'author_agent_id', 'author_customer_id', 'body_text', 'body_html', 'created_at',
+] as const satisfies readonly (keyof MessagesTable)[];

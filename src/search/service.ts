@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Ticket } from '../db/types.ts';
+import { ticketColumns, type Ticket } from '../db/types.ts';
 
 export type SearchHit = { ticket: Ticket; rank: number; snippet: string; matchedIn: 'subject' | 'message' | 'fuzzy' };
 
@@ -11,6 +11,7 @@ const headline = `StartSel=«,StopSel=»,MaxWords=30,MinWords=10,MaxFragments=2,
 // all messages; ranking every one would take seconds at a million tickets, so relevance is judged among the
 // newest matches, where a help desk's answers usually are.
 const candidates = 300;
+const columns = sql.raw(ticketColumns.map((c) => `t.${c}`).join(', '));
 
 /**
  * Full-text search over ticket subjects and every message (GIN-indexed tsvectors): the newest matches are
@@ -38,7 +39,7 @@ export async function searchTickets(db: Db, q: string, limit: number): Promise<S
       order by ticket_id, rank desc, message_id
     ),
     top as (select * from best order by rank desc, ticket_id limit ${limit})
-    select t.*, top.rank::float8 as rank,
+    select ${columns}, top.rank::float8 as rank,
       case when top.message_id is null then 'subject' else 'message' end as matched_in,
       ts_headline('english', coalesce(left(m.body_text, 20000), t.subject), query.q, ${headline}) as snippet
     from top join tickets t on t.id = top.ticket_id left join messages m on m.id = top.message_id, query
@@ -54,7 +55,7 @@ export async function searchTickets(db: Db, q: string, limit: number): Promise<S
   const fuzzy = await db.transaction().execute(async (tx) => {
     await sql`set local pg_trgm.word_similarity_threshold = 0.45`.execute(tx);
     return sql<Ticket & { rank: number }>`
-      select t.*, ((${score}) / ${words.length})::float8 as rank
+      select ${columns}, ((${score}) / ${words.length})::float8 as rank
       from tickets t where ${matches}
       order by rank desc, t.created_at desc limit ${limit}`.execute(tx);
   });

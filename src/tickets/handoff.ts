@@ -1,5 +1,5 @@
 import { dbNow, type Db, type Tx } from '../db/database.ts';
-import type { Handoff, Role, Ticket } from '../db/types.ts';
+import { ticketColumns, type Handoff, type Role, type Ticket } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { routeNewTicket } from './routing.ts';
@@ -12,7 +12,7 @@ export type HandoffResult = { ticket: Ticket; handoff: Handoff };
 const asActor = (a: HandoffActor): Actor => ({ kind: 'agent', id: a.agentId });
 
 const touchTicket = (tx: Tx, id: string) =>
-  tx.updateTable('tickets').set({ updated_at: dbNow() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  tx.updateTable('tickets').set({ updated_at: dbNow() }).where('id', '=', id).returning(ticketColumns).executeTakeFirstOrThrow();
 
 async function pendingHandoff(tx: Tx, ticketId: string): Promise<Handoff> {
   const h = await tx.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticketId).where('status', '=', 'pending').executeTakeFirst();
@@ -107,7 +107,7 @@ export async function acceptHandoff(db: Db, actor: HandoffActor, ticketId: strin
         updated_at: now,
       }))
       .where('id', '=', ticketId)
-      .returningAll()
+      .returning(ticketColumns)
       .executeTakeFirstOrThrow();
     const handoff = await tx
       .updateTable('handoffs')

@@ -1,5 +1,5 @@
 import { dbNow, type Db, type Tx } from '../db/database.ts';
-import type { Channel, Message, Ticket, TicketStatus } from '../db/types.ts';
+import { messageColumns, ticketColumns, type Channel, type Message, type Ticket, type TicketStatus } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError } from '../http/errors.ts';
 import { sanitizeMessageHtml } from './html.ts';
@@ -41,14 +41,14 @@ async function insertMessage(
   const message = await tx
     .insertInto('messages')
     .values({ ...values, ticket_id: ticket.id })
-    .returningAll()
+    .returning(messageColumns)
     .executeTakeFirstOrThrow();
   const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status) } : {};
   const updated = await tx
     .updateTable('tickets')
     .set({ updated_at: dbNow(), ...statusValues })
     .where('id', '=', ticket.id)
-    .returningAll()
+    .returning(ticketColumns)
     .executeTakeFirstOrThrow();
   await recordEvent(tx, {
     action: values.kind === 'note' ? 'message.note_added' : 'message.added',
@@ -121,7 +121,7 @@ export async function addCustomerMessageInTx(tx: Tx, actor: Actor, input: Custom
       ownerId: previousOwner?.id,
       mailboxId: ticket.mailbox_id,
     });
-    const message = await tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
+    const message = await tx.selectFrom('messages').select(messageColumns).where('id', '=', messageId).executeTakeFirstOrThrow();
     return { message, ticket: followUp, followUp: true };
   }
   return insertMessage(

@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Queryable } from '../db/database.ts';
-import type { DB, Ticket } from '../db/types.ts';
+import { messageColumns, ticketColumns, type DB, type Ticket } from '../db/types.ts';
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor.ts';
 import type { ListTicketsQuery } from './schemas.ts';
 import { listAttachments } from '../attachments/service.ts';
@@ -48,7 +48,7 @@ const sorts = {
 /** One page of tickets matching the filters, and the cursor of the next page (null at the end). */
 export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
   const sort = sorts[f.sort];
-  let q = db.selectFrom('tickets').selectAll().select(sort.key.as('ck')) as Q;
+  let q = db.selectFrom('tickets').select(ticketColumns).select(sort.key.as('ck')) as Q;
   if (f.status) q = q.where('status', '=', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.teamId) q = q.where('team_id', '=', f.teamId);
@@ -69,7 +69,7 @@ export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
   const [requester, identities, messages, handoffs, events, attachments, emails] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', ticket.requester_id).executeTakeFirstOrThrow(),
     db.selectFrom('customer_identities').select(['kind', 'value']).where('customer_id', '=', ticket.requester_id).orderBy('created_at').execute(),
-    db.selectFrom('messages').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('messages').select(messageColumns).where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('handoffs').selectAll().where('ticket_id', '=', ticket.id).orderBy('created_at').execute(),
     db.selectFrom('events').selectAll().where('ticket_id', '=', ticket.id).orderBy('id', 'desc').limit(500).execute(),
     listAttachments(db, ticket.id),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { dbNow, type Db, type Queryable, type Tx } from '../db/database.ts';
-import type { Channel, Ticket } from '../db/types.ts';
+import { ticketColumns, type Channel, type Ticket } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { findOrCreateByEmail } from '../customers/service.ts';
 import { HeedError, notFound } from '../http/errors.ts';
@@ -45,7 +45,7 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
       values (${ticketId}, ${input.subject}, ${input.channel}, ${input.priority ?? 'normal'}, ${input.tags ?? []}::text[],
         ${JSON.stringify(input.customFields ?? {})}::jsonb, ${input.requesterId}, ${routing.teamId}, ${routing.ownerId},
         ${input.followUpOfId ?? null}, ${input.mailboxId ?? null})
-      returning *
+      returning ${sql.raw(ticketColumns.join(', '))}
     ),
     m as (
       insert into messages (id, ticket_id, kind, direction, channel, author_customer_id, body_text, body_html)
@@ -91,14 +91,14 @@ export async function createTicket(db: Db, actor: Actor, input: CreateTicketInpu
 }
 
 export async function getTicket(db: Queryable, id: string): Promise<Ticket> {
-  const t = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  const t = await db.selectFrom('tickets').select(ticketColumns).where('id', '=', id).executeTakeFirst();
   if (!t) throw notFound('ticket');
   return t;
 }
 
 /** A ticket locked for the rest of the transaction, so concurrent changes to it happen one after another. */
 export async function lockTicket(tx: Tx, id: string): Promise<Ticket> {
-  const t = await tx.selectFrom('tickets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const t = await tx.selectFrom('tickets').select(ticketColumns).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!t) throw notFound('ticket');
   return t;
 }
@@ -156,7 +156,7 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
         ...statusValues,
       })
       .where('id', '=', id)
-      .returningAll()
+      .returning(ticketColumns)
       .executeTakeFirstOrThrow();
     await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
     return ticket;
