@@ -42,7 +42,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     // Long enough that an over-long id reaches validation and gets a 400 naming it.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (err, _req, reply) => {
       const body: ErrorBody = { error: { code: 'bad_request', message: err.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid' : err.message } };
       void reply.code(400 as never).send(body as never);
