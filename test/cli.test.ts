@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
-import { dbKind } from './helpers.ts';
+import { processDatabase } from './helpers.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/heed.js');
 
@@ -23,30 +21,10 @@ function heed(args: string[], env: Record<string, string> = {}): Promise<{ code:
 
 describe('heed CLI', () => {
   // A database of its own: a data directory on PGlite, a new database on PostgreSQL.
-  const env: Record<string, string> = {};
+  let env: Record<string, string> = {};
   let cleanup = async () => {};
   before(async () => {
-    if (dbKind === 'postgres') {
-      const url = process.env.HEED_TEST_PG_URL!;
-      const name = `heed_cli_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`create database ${name}`);
-      await c.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      env.DATABASE_URL = u.toString();
-      cleanup = async () => {
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-cli-'));
-      env.DATA_DIR = dir;
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    }
+    ({ env, cleanup } = await processDatabase('heed_cli'));
   });
   after(() => cleanup());
 

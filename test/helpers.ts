@@ -18,27 +18,49 @@ import type { Role } from '../src/db/types.ts';
 
 export const dbKind = (process.env.HEED_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/** Runs one statement on the PostgreSQL server the tests use, outside any test database. */
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.HEED_TEST_PG_URL! });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty database on the test server (a copy of `template` when given), its URL and how to drop it. */
+async function serverDatabase(prefix: string, template?: string) {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database ${name}${template ? ` template ${template}` : ''}`);
+  const u = new URL(process.env.HEED_TEST_PG_URL!);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+}
+
+/**
+ * Settings for a Heed process of a test's own (a CLI run, a server child process): a new empty database on
+ * PostgreSQL, or a new data directory for PGlite; `cleanup` removes it.
+ */
+export async function processDatabase(prefix: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  if (dbKind === 'postgres') {
+    const created = await serverDatabase(prefix);
+    return { env: { DATABASE_URL: created.url }, cleanup: created.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  return { env: { DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A new database holding only the migrated schema; closing it also drops it. */
 export async function freshDatabase(): Promise<Database> {
   if (dbKind === 'postgres') {
-    const url = process.env.HEED_TEST_PG_URL!;
-    const template = process.env.HEED_TEST_PG_TEMPLATE!;
-    const name = `heed_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${template}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 12 });
+    const created = await serverDatabase('heed_t', process.env.HEED_TEST_PG_TEMPLATE!);
+    const database = await openDatabase({ databaseUrl: created.url, poolSize: 12 });
     return {
       ...database,
       close: async () => {
         await database.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await created.drop();
       },
     };
   }

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { dbKind } from '../../test/helpers.ts';
+import { processDatabase } from '../../test/helpers.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/heed.js');
 
@@ -23,32 +19,12 @@ const freePort = () =>
   });
 
 describe('crash safety of inbound SMTP', () => {
-  const env: Record<string, string> = {};
+  let env: Record<string, string> = {};
   let cleanup = async () => {};
   let child: ChildProcess | null = null;
 
   before(async () => {
-    if (dbKind === 'postgres') {
-      const url = process.env.HEED_TEST_PG_URL!;
-      const name = `heed_crash_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`create database ${name}`);
-      await c.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      env.DATABASE_URL = u.toString();
-      cleanup = async () => {
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-crash-'));
-      env.DATA_DIR = dir;
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    }
+    ({ env, cleanup } = await processDatabase('heed_crash'));
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     await migrate(database.db);
     await database.db.insertInto('agents').values({ email: 'owner@heed.test', name: 'Owner', role: 'admin' }).execute();
