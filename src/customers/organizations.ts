@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dbNow, type Db, type Queryable } from '../db/database.ts';
+import { containing, dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Organization } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { notFound } from '../http/errors.ts';
@@ -66,7 +66,7 @@ export async function listOrganizations(db: Queryable, opts: { q?: string; limit
     .selectAll('o')
     .select(sql<number>`(select count(*)::int from customers c where c.organization_id = o.id)`.as('customer_count'));
   if (opts.q) {
-    const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containing(opts.q);
     query = query.where(({ eb, or }) => or([eb('o.name', 'ilike', like), eb(sql`array_to_string(o.domains, ' ')`, 'ilike', like)]));
   }
   const after = decodeCursor(opts.cursor, ['text', 'uuid']);

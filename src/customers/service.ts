@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dbNow, type Db, type Queryable } from '../db/database.ts';
+import { containing, dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Customer } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
@@ -127,8 +127,8 @@ export async function listCustomers(db: Queryable, opts: { q?: string; organizat
   let query = db.selectFrom('customers as c').selectAll('c').select(sql<string>`c.created_at::text`.as('ck'));
   if (opts.organizationId) query = query.where('c.organization_id', '=', opts.organizationId);
   if (opts.q) {
-    const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const idq = normalizeIdentity('email', opts.q);
+    // ILIKE ignores case, so the fragment matches identities as they are stored (emails in lower case).
+    const like = containing(opts.q);
     query = query.where(({ eb, or, exists, selectFrom }) =>
       or([
         eb('c.name', 'ilike', like),
@@ -136,7 +136,7 @@ export async function listCustomers(db: Queryable, opts: { q?: string; organizat
           selectFrom('customer_identities as i')
             .select('i.id')
             .whereRef('i.customer_id', '=', 'c.id')
-            .where(sql<boolean>`i.value ilike ${`%${idq.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`),
+            .where('i.value', 'ilike', like),
         ),
       ]),
     );

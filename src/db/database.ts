@@ -7,6 +7,8 @@ import type { DB } from './types.ts';
 export type Db = Kysely<DB>;
 /** The database's clock (the transaction's start time): every timestamp of one change agrees. */
 export const dbNow = () => sql<Date>`now()`;
+/** A LIKE pattern matching text that contains `fragment` literally (its %, _ and \\ are not wildcards). */
+export const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 export type Tx = Transaction<DB>;
 /** A handle that domain functions accept: the database or an open transaction. */
 export type Queryable = Db | Tx;
