@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Row types of Heed's tables, as Kysely sees them. Keep in step with src/db/migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -265,7 +265,6 @@ export type Organization = Selectable<OrganizationsTable>;
 export type Ticket = Selectable<TicketsTable>;
 export type Message = Selectable<MessagesTable>;
 export type Handoff = Selectable<HandoffsTable>;
-export type NewEvent = Insertable<EventsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
 
 // The tsvector columns (tickets.subject_search, messages.search) stay out of these types and out of every

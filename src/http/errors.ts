@@ -46,8 +46,6 @@ export class HeedError extends Error {
 }
 
 export const notFound = (what: string) => new HeedError('not_found', `${what} not found`);
-export const forbidden = (message: string) => new HeedError('forbidden', message);
-export const rule = (code: ErrorCode, message: string, details?: unknown) => new HeedError(code, message, details);
 
 type PgError = { code?: string; constraint?: string; detail?: string; table?: string };
 

@@ -74,8 +74,6 @@ export const Attributes = z
   .transform((v) => v as Record<string, unknown>);
 export const Limit = z.coerce.number().int().min(1).max(100).default(25);
 export const Cursor = z.string().max(500).optional();
-export const Timestamp = z.date().transform((d) => d.toISOString());
-export const IsoTime = z.string();
 
 export const errorResponses = {
   400: ErrorResponse,
