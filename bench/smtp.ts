@@ -7,7 +7,6 @@
  *   node --import tsx bench/smtp.ts [--messages 3000] [--db postgres|pglite|both]
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './server.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,14 +51,6 @@ function medianSize(): number {
   const sizes = fs.readFileSync(manifest, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => Number(l.split('\t')[5])).sort((a, b) => a - b);
   return sizes[Math.floor(sizes.length / 2)]!;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-bench-smtp-'));
