@@ -12,14 +12,24 @@ const adapter = (db: Queryable): PgBoss.Db => ({
 
 export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
 
+/** When a job may start, and a key that keeps one queued job per key (with a `short` or `stately` queue). */
+export type SendOptions = { startAfter?: Date; singletonKey?: string };
+
 export type Jobs = {
   /** Enqueues a job in the caller's transaction: it runs only if that transaction commits. */
-  send<T extends object>(tx: Queryable, queue: string, data: T): Promise<void>;
+  send<T extends object>(tx: Queryable, queue: string, data: T, options?: SendOptions): Promise<void>;
   work<T>(queue: string, handler: JobHandler<T>): Promise<void>;
   stop(): Promise<void>;
 };
 
-export type QueueSpec = { name: string; retryLimit: number; retryDelaySeconds: number; expireInSeconds?: number };
+export type QueueSpec = {
+  name: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds?: number;
+  /** pg-boss queue policy: `stately` keeps at most one queued and one active job (per singleton key). */
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
+};
 
 /**
  * Heed's job queue: pg-boss on the same database (SKIP LOCKED claims, so several Heed processes can share
@@ -32,6 +42,7 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
   for (const q of queues) {
     await boss.createQueue(q.name, {
       name: q.name,
+      policy: q.policy ?? 'standard',
       retryLimit: q.retryLimit,
       retryDelay: q.retryDelaySeconds,
       retryBackoff: true,
@@ -39,8 +50,8 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
     });
   }
   return {
-    async send(tx, queue, data) {
-      await boss.send(queue, data, { db: adapter(tx) });
+    async send(tx, queue, data, options = {}) {
+      await boss.send(queue, data, { db: adapter(tx), ...options });
     },
     async work<T>(queue: string, handler: JobHandler<T>) {
       await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize: 1, includeMetadata: true }, async (jobs) => {
