@@ -48,6 +48,10 @@ export interface WorkspaceTable {
   timezone: Generated<string>;
   default_owner_id: string | null;
   default_team_id: string | null;
+  day_start: Generated<string>;
+  day_end: Generated<string>;
+  commitment_default_days: Generated<number>;
+  eta_minutes_per_inquiry: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -105,6 +109,14 @@ export interface TicketsTable {
   closed_at: Timestamp | null;
   reply_token: Generated<string>;
   mailbox_id: string | null;
+  last_public_from: 'customer' | 'agent' | null;
+  waiting_since: Timestamp | null;
+  first_replied_at: Timestamp | null;
+  next_due_at: Timestamp | null;
+  expected_reply_by: Timestamp | null;
+  eta_updates: Generated<number>;
+  follow_up_at: Timestamp | null;
+  follow_up_agent_id: string | null;
 }
 
 export interface MessagesTable {
@@ -117,6 +129,7 @@ export interface MessagesTable {
   author_customer_id: string | null;
   body_text: string;
   body_html: string | null;
+  coach: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -237,7 +250,89 @@ export interface AutoMailLogTable {
   created_at: CreatedAt;
 }
 
+export type SlaMetric = 'first_response' | 'next_response' | 'resolution';
+export type CommitmentStatus = 'open' | 'kept' | 'missed' | 'cancelled';
+
+export interface BusinessCalendarsTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  periods: Json<unknown>;
+  holidays: Json<unknown>;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  position: Generated<number>;
+  enabled: Generated<boolean>;
+  is_default: Generated<boolean>;
+  calendar_id: string;
+  conditions: Json<unknown>;
+  targets: Json<unknown>;
+  honor_expectations: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SlaClocksTable {
+  ticket_id: string;
+  metric: SlaMetric;
+  policy_id: string | null;
+  calendar_id: string | null;
+  target_minutes: number;
+  cycle_started_at: Timestamp;
+  running_since: Timestamp | null;
+  elapsed_minutes: Generated<number>;
+  paused_at: Timestamp | null;
+  due_at: Timestamp | null;
+  warn_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  stopped_at: Timestamp | null;
+  met: boolean | null;
+}
+
+export interface CommitmentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  owner_id: string;
+  message_id: string | null;
+  text: string;
+  action: string | null;
+  due_at: Timestamp;
+  due_stated: Generated<boolean>;
+  status: Generated<CommitmentStatus>;
+  source: 'reply' | 'manual';
+  remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  missed_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_by_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  agent_id: string;
+  kind: string;
+  ticket_id: string | null;
+  commitment_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
+  business_calendars: BusinessCalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  sla_clocks: SlaClocksTable;
+  commitments: CommitmentsTable;
+  notifications: NotificationsTable;
   mailboxes: MailboxesTable;
   inbound_emails: InboundEmailsTable;
   message_emails: MessageEmailsTable;
@@ -266,14 +361,17 @@ export type Ticket = Selectable<TicketsTable>;
 export type Message = Selectable<MessagesTable>;
 export type Handoff = Selectable<HandoffsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
+export type SlaClock = Selectable<SlaClocksTable>;
+export type Commitment = Selectable<CommitmentsTable>;
 
 // The tsvector columns (tickets.subject_search, messages.search) stay out of these types and out of every
 // select: they are for the database's search, and sending them to Node would cost more than the row itself.
 export const ticketColumns = [
   'id', 'number', 'subject', 'status', 'priority', 'priority_rank', 'channel', 'tags', 'custom_fields', 'requester_id',
   'team_id', 'owner_id', 'handoff_count', 'bounced', 'follow_up_of_id', 'created_at', 'updated_at', 'solved_at',
-  'closed_at', 'reply_token', 'mailbox_id',
+  'closed_at', 'reply_token', 'mailbox_id', 'last_public_from', 'waiting_since', 'first_replied_at', 'next_due_at',
+  'expected_reply_by', 'eta_updates', 'follow_up_at', 'follow_up_agent_id',
 ] as const satisfies readonly (keyof TicketsTable)[];
 export const messageColumns = [
-  'id', 'ticket_id', 'kind', 'direction', 'channel', 'author_agent_id', 'author_customer_id', 'body_text', 'body_html', 'created_at',
+  'id', 'ticket_id', 'kind', 'direction', 'channel', 'author_agent_id', 'author_customer_id', 'body_text', 'body_html', 'coach', 'created_at',
 ] as const satisfies readonly (keyof MessagesTable)[];

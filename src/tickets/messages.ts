@@ -33,7 +33,7 @@ async function insertMessage(
   tx: Tx,
   actor: Actor,
   ticket: Ticket,
-  values: Omit<Message, 'id' | 'search' | 'created_at' | 'ticket_id'>,
+  values: Omit<Message, 'id' | 'search' | 'created_at' | 'ticket_id' | 'coach'> & { coach?: string | null },
   cause: StatusCause,
 ): Promise<MessageResult> {
   const decision = transition(ticket.status, cause);
