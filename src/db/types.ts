@@ -327,7 +327,29 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface MailboxImapTable {
+  mailbox_id: string;
+  host: string;
+  port: number;
+  secure: Generated<boolean>;
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  after_import: Generated<'seen' | 'move' | 'delete'>;
+  move_to: string | null;
+  enabled: Generated<boolean>;
+  uidvalidity: number | null;
+  last_uid: Generated<number>;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  mailbox_imap: MailboxImapTable;
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
   sla_clocks: SlaClocksTable;
