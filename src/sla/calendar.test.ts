@@ -170,6 +170,20 @@ test('a calendar that never opens within 3 years throws RangeError', () => {
   assert.equal(addBusinessMinutes(late, d('2026-01-01T00:00Z'), 10).getTime(), firstOpenMonday + (9 * 60 + 10) * 60_000);
 });
 
+test('the per-calendar cache notices a replaced time zone or holiday list', () => {
+  const c = cal('UTC', on(WEEKDAYS, '09:00', '17:00'));
+  assert.equal(addBusinessMinutes(c, d('2026-01-08T16:00Z'), 120).toISOString(), '2026-01-09T10:00:00.000Z');
+  c.holidays = [{ date: '2026-01-09' }];
+  assert.equal(addBusinessMinutes(c, d('2026-01-08T16:00Z'), 120).toISOString(), '2026-01-12T10:00:00.000Z');
+  c.timeZone = 'America/New_York';
+  assert.equal(addBusinessMinutes(c, d('2026-01-08T16:00Z'), 120).toISOString(), '2026-01-08T18:00:00.000Z');
+  // An equal calendar built afresh (as from a database row) gives the same answers.
+  const again = cal('America/New_York', on(WEEKDAYS, '09:00', '17:00'), ['2026-01-09']);
+  assert.equal(addBusinessMinutes(again, d('2026-01-08T21:00Z'), 120).toISOString(), '2026-01-12T15:00:00.000Z');
+  const other = cal('America/New_York', on(WEEKDAYS, '09:00', '17:00'), ['2026-01-12']);
+  assert.equal(addBusinessMinutes(other, d('2026-01-08T21:00Z'), 120).toISOString(), '2026-01-09T15:00:00.000Z');
+});
+
 test('bad arguments throw RangeError', () => {
   assert.throws(() => addBusinessMinutes(officeUtc, d('2026-01-05T00:00Z'), -1), RangeError);
   assert.throws(() => addBusinessMinutes(officeUtc, d('2026-01-05T00:00Z'), Number.NaN), RangeError);

@@ -126,7 +126,7 @@ type Compiled = {
   holidays: Set<number>;
   /** Local day number → its openings as [start, end, start, end, …] in epoch ms, in order. */
   days: Map<number, number[]>;
-  /** UTC day number → zone offset (minutes) at its midnight: the cheap first guess for a wall-time conversion. */
+  /** UTC day number → zone offset (minutes) at its midnight (shared by the zone's calendars): a cheap first guess. */
   midnightOffsets: Map<number, number>;
 };
 
@@ -134,12 +134,42 @@ type CacheEntry = { timeZone: string; periods: Period[]; holidays: Holiday[]; co
 // Keyed by the calendar object; a changed time zone or a replaced periods/holidays list is noticed. Calendars
 // are values: edit one in place (push onto its arrays) and the cache will not see it.
 const cache = new WeakMap<Calendar, CacheEntry>();
+// Callers that rebuild an equal calendar object per ticket (one per database row) still share one compiled
+// calendar, and with it the converted dates, through its content.
+const byContent = new Map<string, Compiled>();
+const MAX_CONTENT_ENTRIES = 256;
+// Offsets at UTC midnights depend on the zone alone, so calendars in one zone share them.
+const zoneMidnights = new Map<string, Map<number, number>>();
 
 function compiled(cal: Calendar): Compiled {
   const hit = cache.get(cal);
   if (hit && hit.timeZone === cal.timeZone && hit.periods === cal.periods && hit.holidays === cal.holidays) {
     return hit.compiled;
   }
+  const key = contentKey(cal);
+  let c = key === undefined ? undefined : byContent.get(key);
+  if (!c) {
+    c = compile(cal);
+    if (key !== undefined) {
+      if (byContent.size >= MAX_CONTENT_ENTRIES) byContent.clear();
+      byContent.set(key, c);
+    }
+  }
+  cache.set(cal, { timeZone: cal.timeZone, periods: cal.periods, holidays: cal.holidays, compiled: c });
+  return c;
+}
+
+/** What makes two calendars the same (holiday names do not); undefined for shapes that cannot be valid. */
+function contentKey(cal: Calendar): string | undefined {
+  if (!Array.isArray(cal.periods) || !Array.isArray(cal.holidays)) return undefined;
+  let key = `${cal.timeZone}|`;
+  for (const p of cal.periods) key += `${p?.day} ${p?.start} ${p?.end},`;
+  key += '|';
+  for (const h of cal.holidays) key += `${h?.date},`;
+  return key;
+}
+
+function compile(cal: Calendar): Compiled {
   const problems = calendarProblems(cal);
   if (problems.length > 0) throw new RangeError(`invalid calendar: ${problems.join('; ')}`);
   const byWeekday: Compiled['byWeekday'] = [[], [], [], [], [], [], [], []];
@@ -149,15 +179,15 @@ function compiled(cal: Calendar): Compiled {
     byWeekday[p.day]!.push({ start, end: end > start ? end : end + 1440 });
   }
   for (const list of byWeekday) list.sort((a, b) => a.start - b.start);
-  const c: Compiled = {
+  let midnightOffsets = zoneMidnights.get(cal.timeZone);
+  if (!midnightOffsets) zoneMidnights.set(cal.timeZone, (midnightOffsets = new Map()));
+  return {
     zone: IANAZone.create(cal.timeZone),
     byWeekday,
     holidays: new Set(cal.holidays.map((h) => parseDay(h.date)!)),
     days: new Map(),
-    midnightOffsets: new Map(),
+    midnightOffsets,
   };
-  cache.set(cal, { timeZone: cal.timeZone, periods: cal.periods, holidays: cal.holidays, compiled: c });
-  return c;
 }
 
 function midnightOffset(c: Compiled, utcDay: number): number {
