@@ -21,6 +21,18 @@ const schema = z.object({
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
+  WORKSPACE_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Paris')
+    .optional(),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type Config = {
@@ -37,6 +49,9 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionTtlHours: number;
   cookieSecure: 'true' | 'false' | 'auto';
+  /** Sets the workspace's (and default calendar's) time zone at start when given. */
+  workspaceTimeZone?: string;
+  schedulerIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -65,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
+    workspaceTimeZone: c.WORKSPACE_TIMEZONE,
+    schedulerIntervalSeconds: c.SCHEDULER_INTERVAL_SECONDS,
   };
 }

@@ -9,6 +9,8 @@ import { LocalDirectoryStorage } from './attachments/storage.ts';
 import { startInboundSmtp } from './email/smtp-server.ts';
 import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './email/outbound.ts';
 import { startJobs } from './jobs/jobs.ts';
+import { startScheduler, tickQueueSpec } from './follow-through/scheduler.ts';
+import { applyWorkspaceTimeZone } from './sla/calendars.ts';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -46,9 +48,11 @@ export async function startServer(config: Config, say: (line: string) => void = 
   const [database, { buildApp }] = await Promise.all([openMigrated(config), import('./http/app.ts')]);
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
-  const jobs = await startJobs(database.db, [sendQueueSpec]);
+  if (config.workspaceTimeZone) await applyWorkspaceTimeZone(database.db, config.workspaceTimeZone);
+  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec]);
   const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
   await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
+  await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   const app = await buildApp({ database, storage, jobs, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const smtp =

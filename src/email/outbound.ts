@@ -84,7 +84,7 @@ export async function sendQueuedEmail(
     .innerJoin('messages as m', 'm.id', 'e.message_id')
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .leftJoin('mailboxes as b', 'b.address', 'e.from_address')
-    .select(['e.message_id', 'e.ticket_id', 'e.message_id_header', 'e.in_reply_to', 'e.reference_ids', 'e.from_address', 'e.to_addresses', 'e.cc_addresses', 'e.delivery_status', 'm.body_text', 'm.body_html', 't.subject', 't.number', 't.reply_token', 'b.name as mailboxName'])
+    .select(['e.message_id', 'e.ticket_id', 'e.message_id_header', 'e.in_reply_to', 'e.reference_ids', 'e.from_address', 'e.to_addresses', 'e.cc_addresses', 'e.delivery_status', 'm.body_text', 'm.body_html', 'm.author_agent_id', 't.subject', 't.number', 't.reply_token', 'b.name as mailboxName'])
     .where('e.message_id', '=', messageId)
     .executeTakeFirst();
   if (!row || row.delivery_status !== 'queued') return; // already sent or given up: the job is idempotent
@@ -109,6 +109,8 @@ export async function sendQueuedEmail(
       messageId: `<${row.message_id_header}>`,
       inReplyTo: row.in_reply_to ? `<${row.in_reply_to}>` : undefined,
       references: row.reference_ids.map((r) => `<${r}>`),
+      // Heed's own notices (acknowledgements, updates) are automatic mail: RFC 3834 says so, and auto-responders keep quiet.
+      headers: row.author_agent_id ? undefined : { 'Auto-Submitted': 'auto-replied' },
       attachments: await Promise.all(files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
     });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { syncClocks } from '../sla/clocks.ts';
 import { dbNow, type Db, type Tx } from '../db/database.ts';
 import { ticketColumns, type Handoff, type Role, type Ticket } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
@@ -109,6 +110,11 @@ export async function acceptHandoff(db: Db, actor: HandoffActor, ticketId: strin
       .where('id', '=', ticketId)
       .returning(ticketColumns)
       .executeTakeFirstOrThrow();
+    // The team's SLA policy may differ, and open promises follow the accountable owner.
+    if (updated.team_id !== ticket.team_id) await syncClocks(tx, ticketId);
+    if (updated.owner_id !== ticket.owner_id) {
+      await tx.updateTable('commitments').set({ owner_id: updated.owner_id }).where('ticket_id', '=', ticketId).where('status', '=', 'open').execute();
+    }
     const handoff = await tx
       .updateTable('handoffs')
       .set({ status: 'accepted', resolved_by_id: actor.agentId, resolved_at: now })

@@ -5,6 +5,8 @@ import { HeedError } from '../http/errors.ts';
 import { sanitizeMessageHtml } from './html.ts';
 import { lockTicket, openTicket, statusStamps } from './service.ts';
 import { transition, type StatusCause } from './status.ts';
+import { syncClocks } from '../sla/clocks.ts';
+import { now } from '../time/clock.ts';
 
 export type AgentMessageInput = {
   ticketId: string;
@@ -44,12 +46,14 @@ async function insertMessage(
     .returning(messageColumns)
     .executeTakeFirstOrThrow();
   const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status) } : {};
+  const at = now();
   const updated = await tx
     .updateTable('tickets')
-    .set({ updated_at: dbNow(), ...statusValues })
+    .set({ updated_at: dbNow(), ...statusValues, ...publicTurn(ticket, values, at) })
     .where('id', '=', ticket.id)
     .returning(ticketColumns)
     .executeTakeFirstOrThrow();
+  updated.next_due_at = await syncClocks(tx, ticket.id, at);
   await recordEvent(tx, {
     action: values.kind === 'note' ? 'message.note_added' : 'message.added',
     entity: 'message',
@@ -60,6 +64,16 @@ async function insertMessage(
     after: { kind: values.kind, direction: values.direction, ...(decision.outcome === 'changed' ? { status: decision.status } : {}) },
   });
   return { message, ticket: updated, followUp: false };
+}
+
+/**
+ * Who spoke last in public: a customer's message starts (or continues) their wait on us; an agent's public reply
+ * ends it and, the first time, counts as the first response. Internal notes change neither.
+ */
+function publicTurn(ticket: Ticket, values: { kind: 'reply' | 'note'; direction: 'inbound' | 'outbound' }, at: Date) {
+  if (values.kind !== 'reply') return {};
+  if (values.direction === 'inbound') return { last_public_from: 'customer' as const, waiting_since: ticket.waiting_since ?? at };
+  return { last_public_from: 'agent' as const, waiting_since: null, first_replied_at: ticket.first_replied_at ?? at };
 }
 
 /** An agent's public reply or internal note; a reply may also set the status (e.g. pending, solved). */

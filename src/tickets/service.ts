@@ -9,6 +9,9 @@ import { htmlToText, sanitizeMessageHtml } from './html.ts';
 import { routeNewTicket, type RoutingDecision } from './routing.ts';
 import type { CreateTicketInput, UpdateTicketInput } from './schemas.ts';
 import { transition } from './status.ts';
+import { syncClocks } from '../sla/clocks.ts';
+import { estimateReplyBy } from '../sla/eta.ts';
+import { now } from '../time/clock.ts';
 
 export type NewTicket = {
   subject: string;
@@ -39,17 +42,19 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
   const ticketId = randomUUID();
   const messageId = randomUUID();
   const html = input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null;
+  const at = now();
   const { rows } = await sql<Ticket>`
     with t as (
-      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id, follow_up_of_id, mailbox_id)
+      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id, follow_up_of_id,
+        mailbox_id, created_at, updated_at, last_public_from, waiting_since, ack_pending)
       values (${ticketId}, ${input.subject}, ${input.channel}, ${input.priority ?? 'normal'}, ${input.tags ?? []}::text[],
         ${JSON.stringify(input.customFields ?? {})}::jsonb, ${input.requesterId}, ${routing.teamId}, ${routing.ownerId},
-        ${input.followUpOfId ?? null}, ${input.mailboxId ?? null})
+        ${input.followUpOfId ?? null}, ${input.mailboxId ?? null}, ${at}, ${at}, 'customer', ${at}, ${input.channel === 'email' || input.channel === 'web'})
       returning ${sql.raw(ticketColumns.join(', '))}
     ),
     m as (
-      insert into messages (id, ticket_id, kind, direction, channel, author_customer_id, body_text, body_html)
-      values (${messageId}, ${ticketId}, 'reply', 'inbound', ${input.channel}, ${input.requesterId}, ${input.body}, ${html})
+      insert into messages (id, ticket_id, kind, direction, channel, author_customer_id, body_text, body_html, created_at)
+      values (${messageId}, ${ticketId}, 'reply', 'inbound', ${input.channel}, ${input.requesterId}, ${input.body}, ${html}, ${at})
     ),
     e as (
       insert into events (action, entity, entity_id, ticket_id, actor_kind, actor_id, after)
@@ -60,7 +65,9 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
       from t
     )
     select * from t`.execute(tx);
-  return { ticket: rows[0]!, messageId };
+  const nextDue = await syncClocks(tx, ticketId, at);
+  const expected = await estimateReplyBy(tx, rows[0]!, at);
+  return { ticket: { ...rows[0]!, next_due_at: nextDue, expected_reply_by: expected }, messageId };
 }
 
 /** The API's ticket creation: matches or creates the requester, then opens the ticket. */
@@ -159,6 +166,9 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
       .returning(ticketColumns)
       .executeTakeFirstOrThrow();
     await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
+    if (patch.status !== undefined || patch.priority !== undefined || patch.tags !== undefined) {
+      return { ...ticket, next_due_at: await syncClocks(tx, id) };
+    }
     return ticket;
   });
 }

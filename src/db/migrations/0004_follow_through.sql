@@ -4,7 +4,7 @@
 alter table workspace add column day_start text not null default '09:00' check (day_start ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');
 alter table workspace add column day_end text not null default '17:00' check (day_end ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$');
 -- A promise that names no time is due by the end of this many business days.
-alter table workspace add column commitment_default_days integer not null default 1 check (commitment_default_days between 0 and 30);
+alter table workspace add column commitment_default_days integer not null default 1 check (commitment_default_days between 1 and 30);
 -- Minutes one agent needs per inquiry, for the ETA given to customers (queue ahead × this ÷ agents on the team).
 alter table workspace add column eta_minutes_per_inquiry integer not null default 10 check (eta_minutes_per_inquiry between 1 and 480);
 
@@ -88,6 +88,8 @@ alter table tickets add column first_replied_at timestamptz;
 alter table tickets add column next_due_at timestamptz;
 alter table tickets add column expected_reply_by timestamptz;
 alter table tickets add column eta_updates integer not null default 0;
+-- An acknowledgement with the expected reply time is owed to the customer (email and web form tickets).
+alter table tickets add column ack_pending boolean not null default false;
 -- "Remind me if the customer hasn't replied by then."
 alter table tickets add column follow_up_at timestamptz;
 alter table tickets add column follow_up_agent_id uuid references agents (id) on delete set null;
@@ -95,6 +97,7 @@ create index tickets_waiting_idx on tickets (waiting_since, id) where waiting_si
 create index tickets_next_due_idx on tickets (next_due_at, id) where next_due_at is not null;
 create index tickets_eta_idx on tickets (expected_reply_by) where expected_reply_by is not null and first_replied_at is null;
 create index tickets_follow_up_idx on tickets (follow_up_at) where follow_up_at is not null;
+create index tickets_ack_idx on tickets (created_at) where ack_pending;
 
 -- Promises made to customers, tracked until kept, missed or cancelled.
 create table commitments (

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import type { Db, Tx } from '../db/database.ts';
+import { logAutoMail, mayAutoMail } from '../email/loop-guard.ts';
+import { queueReplyEmail } from '../email/outbound.ts';
+import { recordEvent } from '../events/record.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { addBusinessMinutes } from '../sla/calendar.ts';
+import { queueEstimate } from '../sla/eta.ts';
+import { loadSettings } from '../sla/policies.ts';
+
+/** "Wednesday 10:00 (CET)" in the customer's zone: what a person reads at a glance. */
+export function humanTime(at: Date, timeZone: string): string {
+  const d = DateTime.fromJSDate(at, { zone: timeZone });
+  return `${d.toFormat('cccc d LLLL, HH:mm')} (${d.toFormat('ZZZZ')})`;
+}
+
+type Target = { id: string; number: number; subject: string; channel: string; team_id: string | null; expected_reply_by: Date | null; timezone: string };
+
+/**
+ * Writes Heed's own message to the customer on the ticket and queues its email, unless the loop guard says no
+ * (auto-submitted mail, our own addresses, bounced addresses, too many automatic messages). Returns whether it went.
+ */
+async function sendNotice(tx: Tx, jobs: Jobs, t: Target, kind: string, text: string): Promise<boolean> {
+  if (t.channel !== 'email' && t.channel !== 'web') return false; // other channels see it in the portal and the API
+  const to = await sql<{ value: string }>`
+    select i.value from customer_identities i join tickets t on t.requester_id = i.customer_id
+    where t.id = ${t.id} and i.kind = 'email' order by i.created_at limit 1`.execute(tx);
+  const address = to.rows[0]?.value;
+  if (!address) return false;
+  const own = new Set((await tx.selectFrom('mailboxes').select('address').execute()).map((m) => m.address));
+  if (own.size === 0) return false;
+  const guard = await mayAutoMail(tx, address, null, own);
+  if (!guard.send) {
+    await recordEvent(tx, { action: `ticket.${kind}_withheld`, entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, after: { reason: guard.reason } });
+    return false;
+  }
+  const m = await tx
+    .insertInto('messages')
+    .values({ ticket_id: t.id, kind: 'reply', direction: 'outbound', channel: t.channel === 'web' ? 'web' : 'email', body_text: text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const queued = await queueReplyEmail(tx, jobs, t.id, m.id);
+  if (!queued) throw new Error('notice could not be queued'); // rolls back the message: nothing half-written
+  await logAutoMail(tx, address, kind);
+  await recordEvent(tx, { action: `ticket.${kind}_sent`, entity: 'message', entityId: m.id, ticketId: t.id, actor: { kind: 'system' }, after: { to: address } });
+  return true;
+}
+
+const targetColumns = sql`t.id, t.number, t.subject, t.channel, t.team_id, t.expected_reply_by, coalesce(c.timezone, w.timezone) as timezone`;
+
+/** Acknowledges new email and web-form tickets with the time the customer can expect a reply. */
+export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 200): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<Target>`
+      select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w
+      where t.ack_pending order by t.created_at limit ${limit} for update of t skip locked`.execute(tx);
+    let sent = 0;
+    for (const t of rows) {
+      const when = t.expected_reply_by ? `You can expect our reply by ${humanTime(t.expected_reply_by, t.timezone)}.` : 'We will reply as soon as we can.';
+      const text = `Hello,\n\nThank you for writing to us. We have received your request "${t.subject}" (reference #${t.number}). ${when}\n\nIf you have anything to add, reply to this email: it goes to the same request.`;
+      await tx.updateTable('tickets').set({ ack_pending: false }).where('id', '=', t.id).execute();
+      if (await sendNotice(tx, jobs, t, 'acknowledgement', text)) sent++;
+    }
+    return sent;
+  });
+}
+
+/** How long before the promised time an honest update goes out when no reply has been sent yet. */
+export const SLIP_WARNING_MS = 30 * 60_000;
+const MAX_UPDATES = 3;
+
+/**
+ * When the reply time we gave a customer is about to pass without a first reply, tell them so, with a new time
+ * computed from the queue as it is now. At most MAX_UPDATES times per ticket.
+ */
+export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 100): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<Target>`
+      select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w
+      where t.expected_reply_by <= ${new Date(at.getTime() + SLIP_WARNING_MS)} and t.first_replied_at is null
+        and t.status not in ('pending', 'solved', 'closed') and t.eta_updates < ${MAX_UPDATES}
+      order by t.expected_reply_by limit ${limit} for update of t skip locked`.execute(tx);
+    const settings = await loadSettings(tx);
+    const fallback = [...settings.calendars.values()].find((c) => c.isDefault)!;
+    let sent = 0;
+    for (const t of rows) {
+      const clock = await tx.selectFrom('sla_clocks').select(['calendar_id']).where('ticket_id', '=', t.id).where('metric', '=', 'first_response').executeTakeFirst();
+      const cal = (clock?.calendar_id && settings.calendars.get(clock.calendar_id)) || fallback;
+      const soonest = addBusinessMinutes(cal, at, 60);
+      const queued = await queueEstimate(tx, t, soonest, cal.id, at);
+      const quarter = 15 * 60_000;
+      const next = new Date(Math.ceil(Math.max(soonest.getTime(), queued.getTime()) / quarter) * quarter);
+      await tx.updateTable('tickets').set((eb) => ({ expected_reply_by: next, eta_updates: eb('eta_updates', '+', 1) })).where('id', '=', t.id).execute();
+      await recordEvent(tx, { action: 'ticket.eta_updated', entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, before: { expectedReplyBy: t.expected_reply_by }, after: { expectedReplyBy: next } });
+      const text = `Hello,\n\nAn honest update on your request #${t.number} ("${t.subject}"): we have not been able to reply by the time we gave you, and we are sorry for the wait. You can now expect our reply by ${humanTime(next, t.timezone)}.`;
+      if (await sendNotice(tx, jobs, { ...t, expected_reply_by: next }, 'eta_update', text)) sent++;
+    }
+    return sent;
+  });
+}
