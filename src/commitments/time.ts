@@ -18,7 +18,11 @@ export async function ticketTime(db: Queryable, ticketId: string | null): Promis
       : undefined,
     loadSettings(db),
   ]);
-  const calendar = [...settings.calendars.values()].find((c) => c.isDefault) ?? { timeZone: w.timezone, periods: [], holidays: [] };
+  const calendar = [...settings.calendars.values()].find((c) => c.isDefault) ?? {
+    timeZone: w.timezone,
+    periods: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: w.day_start, end: w.day_end })),
+    holidays: [],
+  };
   return {
     timeZone: customer?.timezone ?? w.timezone,
     calendar,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Handoff, Message, Ticket } from '../db/types.ts';
+import type { Handoff, Message, SlaClock, Ticket } from '../db/types.ts';
 import type { TicketDetail } from './queries.ts';
 import { AttachmentJson, presentAttachment } from '../attachments/presenter.ts';
 
@@ -22,6 +22,15 @@ export const TicketJson = z.object({
   updatedAt: z.string(),
   solvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Who wrote the last public message, and since when the customer waits on us (null: we spoke last). */
+  lastPublicFrom: z.enum(['customer', 'agent']).nullable(),
+  waitingSince: z.string().nullable(),
+  firstRepliedAt: z.string().nullable(),
+  /** The earliest due time of the ticket's running SLA clocks. */
+  nextDueAt: z.string().nullable(),
+  /** The reply time the customer was told to expect. */
+  expectedReplyBy: z.string().nullable(),
+  followUpAt: z.string().nullable(),
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -45,6 +54,12 @@ export const presentTicket = (t: Ticket): z.infer<typeof TicketJson> => ({
   updatedAt: t.updated_at.toISOString(),
   solvedAt: iso(t.solved_at),
   closedAt: iso(t.closed_at),
+  lastPublicFrom: t.last_public_from,
+  waitingSince: iso(t.waiting_since),
+  firstRepliedAt: iso(t.first_replied_at),
+  nextDueAt: iso(t.next_due_at),
+  expectedReplyBy: iso(t.expected_reply_by),
+  followUpAt: iso(t.follow_up_at),
 });
 
 export const MessageJson = z.object({
@@ -128,6 +143,34 @@ export const EventJson = z.object({
   createdAt: z.string(),
 });
 
+export const SlaClockJson = z.object({
+  metric: z.enum(['first_response', 'next_response', 'resolution']),
+  target: z.number(),
+  policyId: z.string().nullable(),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  warnedAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+  pausedAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  met: z.boolean().nullable(),
+  usedMinutes: z.number(),
+});
+
+export const presentClock = (c: SlaClock): z.infer<typeof SlaClockJson> => ({
+  metric: c.metric,
+  target: c.target_minutes,
+  policyId: c.policy_id,
+  startedAt: c.cycle_started_at.toISOString(),
+  dueAt: iso(c.due_at),
+  warnedAt: iso(c.warned_at),
+  breachedAt: iso(c.breached_at),
+  pausedAt: iso(c.paused_at),
+  stoppedAt: iso(c.stopped_at),
+  met: c.met,
+  usedMinutes: Math.round(c.elapsed_minutes * 100) / 100,
+});
+
 export const TicketDetailJson = TicketJson.extend({
   requester: z.object({
     id: z.string(),
@@ -138,6 +181,8 @@ export const TicketDetailJson = TicketJson.extend({
     timezone: z.string().nullable(),
     expectations: z.record(z.string(), z.unknown()),
   }),
+  /** The SLA clocks: target in business minutes; dueAt while running, pausedAt while waiting on the customer. */
+  sla: z.array(SlaClockJson),
   pendingHandoff: HandoffJson.nullable(),
   handoffs: z.array(HandoffJson),
   messages: z.array(MessageJson),
@@ -158,6 +203,7 @@ export const presentTicketDetail = (d: TicketDetail): z.infer<typeof TicketDetai
       timezone: d.requester.timezone,
       expectations: d.requester.expectations,
     },
+    sla: d.clocks.map(presentClock),
     pendingHandoff: handoffs.find((h) => h.status === 'pending') ?? null,
     handoffs,
     messages: d.messages.map((m) => {

@@ -43,11 +43,27 @@ const sorts = {
       sql<boolean>`(priority_rank < ${c[0]} or (priority_rank = ${c[0]} and (created_at, id) > (${c[1]}::timestamptz, ${c[2]}::uuid)))`,
     cursor: (r: Row) => [r.priority_rank, r.ck, r.id],
   },
+  // What falls due first: the earliest running SLA clock (tickets without one are left out).
+  due: {
+    key: sql<string>`next_due_at::text`,
+    parts: ['timestamp', 'uuid'],
+    order: (q: Q) => q.where('next_due_at', 'is not', null).orderBy('next_due_at', 'asc').orderBy('id', 'asc'),
+    after: (c: (string | number)[]) => sql<boolean>`(next_due_at, id) > (${c[0]}::timestamptz, ${c[1]}::uuid)`,
+    cursor: (r: Row) => [r.ck, r.id],
+  },
+  // Waiting on us, the longest wait first (tickets where the agent spoke last are left out).
+  waiting: {
+    key: sql<string>`waiting_since::text`,
+    parts: ['timestamp', 'uuid'],
+    order: (q: Q) => q.where('waiting_since', 'is not', null).orderBy('waiting_since', 'asc').orderBy('id', 'asc'),
+    after: (c: (string | number)[]) => sql<boolean>`(waiting_since, id) > (${c[0]}::timestamptz, ${c[1]}::uuid)`,
+    cursor: (r: Row) => [r.ck, r.id],
+  },
 } as const satisfies Record<string, { parts: CursorPart[] } & Record<string, unknown>>;
 
 /** One page of tickets matching the filters, and the cursor of the next page (null at the end). */
 export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
-  const sort = sorts[f.sort];
+  const sort = sorts[f.sort ?? (f.waitingOnUs === 'true' ? 'waiting' : 'newest')];
   let q = db.selectFrom('tickets').select(ticketColumns).select(sort.key.as('ck')) as Q;
   if (f.status) q = q.where('status', '=', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
@@ -56,6 +72,13 @@ export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{
   if (f.priority) q = q.where('priority', '=', f.priority);
   if (f.bounced) q = q.where('bounced', '=', f.bounced === 'true');
   if (f.tag) q = q.where(sql<boolean>`tags @> array[${f.tag}]::text[]`);
+  // Every ticket whose last public message is the customer's, whatever its status: no inquiry goes unanswered.
+  if (f.waitingOnUs) q = q.where('waiting_since', f.waitingOnUs === 'true' ? 'is not' : 'is', null);
+  if (f.dueBefore) q = q.where('next_due_at', '<', new Date(f.dueBefore));
+  if (f.breached) {
+    const breached = sql<boolean>`exists (select 1 from sla_clocks c where c.ticket_id = tickets.id and c.breached_at is not null and c.stopped_at is null)`;
+    q = q.where(f.breached === 'true' ? breached : sql<boolean>`not ${breached}`);
+  }
   const after = decodeCursor(f.cursor, [...sort.parts]);
   if (after) q = q.where(sort.after(after));
   const rows = await sort.order(q).limit(f.limit + 1).execute();
@@ -66,7 +89,7 @@ export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{
 
 /** Everything the ticket page shows: requester with expectations, messages, handoffs and the audit trail. */
 export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
-  const [requester, identities, messages, handoffs, events, attachments, emails] = await Promise.all([
+  const [requester, identities, messages, handoffs, events, attachments, emails, clocks] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', ticket.requester_id).executeTakeFirstOrThrow(),
     db.selectFrom('customer_identities').select(['kind', 'value']).where('customer_id', '=', ticket.requester_id).orderBy('created_at').execute(),
     db.selectFrom('messages').select(messageColumns).where('ticket_id', '=', ticket.id).orderBy('created_at').orderBy('id').execute(),
@@ -74,7 +97,10 @@ export async function loadTicketDetail(db: Queryable, ticket: Ticket) {
     db.selectFrom('events').selectAll().where('ticket_id', '=', ticket.id).orderBy('id', 'desc').limit(500).execute(),
     listAttachments(db, ticket.id),
     db.selectFrom('message_emails').selectAll().where('ticket_id', '=', ticket.id).execute(),
+    db.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticket.id).execute(),
   ]);
-  return { ticket, requester: { ...requester, identities }, messages, handoffs, attachments, emails, events: events.reverse() };
+  const order = ['first_response', 'next_response', 'resolution'];
+  clocks.sort((a, b) => order.indexOf(a.metric) - order.indexOf(b.metric));
+  return { ticket, requester: { ...requester, identities }, messages, handoffs, attachments, emails, clocks, events: events.reverse() };
 }
 export type TicketDetail = Awaited<ReturnType<typeof loadTicketDetail>>;

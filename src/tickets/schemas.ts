@@ -59,7 +59,13 @@ export const ListQuery = z.object({
   tag: Tag.optional(),
   priority: Priority.optional(),
   bounced: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['newest', 'oldest', 'updated', 'priority']).default('newest'),
+  /** true: the customer spoke last (oldest wait first unless `sort` says otherwise); false: we did. */
+  waitingOnUs: z.enum(['true', 'false']).optional(),
+  /** Tickets whose next SLA due time is before this instant. */
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  /** Tickets with a running SLA clock past its target. */
+  breached: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['newest', 'oldest', 'updated', 'priority', 'due', 'waiting']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
