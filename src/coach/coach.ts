@@ -1,0 +1,42 @@
+// The reply coach: reads an agent's draft before it is sent, points at the words that dwell on the can't,
+// shift blame, send the customer elsewhere or skip past a complaint, and lists the promises it makes.
+import { makeClock } from './clock.ts';
+import { commitmentsIn } from './commitments.ts';
+import { detectLanguage } from './language.ts';
+import { findNoAcknowledgement } from './rules/acknowledgement.ts';
+import { findBlame } from './rules/blame.ts';
+import { findCantFocus } from './rules/cant.ts';
+import { findRedirects } from './rules/redirect.ts';
+import type { Hit } from './rules/clauses.ts';
+import { prepare, rawSpan } from './text.ts';
+import type { CoachOptions, CoachResult, Finding } from './types.ts';
+
+export type { CoachOptions, CoachResult, Commitment, Finding, FindingKind } from './types.ts';
+
+/** Coaches one draft; never throws (a draft it cannot read gives language "und" and nothing else). */
+export function coachDraft(text: string, options: CoachOptions): CoachResult {
+  try {
+    const raw = typeof text === 'string' ? text : String(text ?? '');
+    const prepared = prepare(raw);
+    const language = detectLanguage(prepared.agent.trim() ? prepared.agent : prepared.quoted);
+    if (language !== 'en') return { language, findings: [], commitments: [] };
+    const { sentences } = prepared;
+    const context = typeof options?.context === 'string' ? options.context : null;
+    const hits: Hit[] = [
+      ...findCantFocus(sentences),
+      ...findBlame(sentences),
+      ...findRedirects(sentences),
+      ...findNoAcknowledgement(sentences, { context, quoted: prepared.quoted }),
+    ];
+    const findings: Finding[] = hits
+      .map((h) => {
+        const span = rawSpan(prepared, h.start, h.end);
+        return { kind: h.kind, start: span.start, end: span.end, excerpt: raw.slice(span.start, span.end), message: h.message, suggestion: h.suggestion };
+      })
+      .sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+    const commitments = commitmentsIn(prepared, makeClock(options), raw);
+    return { language, findings, commitments };
+  } catch {
+    return { language: 'und', findings: [], commitments: [] };
+  }
+}

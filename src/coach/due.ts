@@ -1,0 +1,250 @@
+// Reads when a promise is due from the words of its clause. A small parser of our own rather than chrono-node:
+// the phrases agents use are few, and the workspace's rules for them (end of business day, next Monday
+// morning, business days, a window's end) are not chrono's.
+import type { DateTime } from 'luxon';
+import { at, formatInstant, nthBusinessDay, type Clock, type HourMinute } from './clock.ts';
+import type { Span } from './text.ts';
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'twenty-four': 24, 'twenty four': 24,
+  'forty-eight': 48, 'forty eight': 48, 'seventy-two': 72, 'seventy two': 72, 'a couple of': 2, 'a couple': 2,
+  'couple of': 2, 'half an': 0.5, 'half a': 0.5,
+};
+const NUM = '(\\d{1,3}(?:\\.\\d)?|a couple of|a couple|couple of|half an?|twenty[- ]four|forty[- ]eight|seventy[- ]two|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?)';
+
+const DURATION = new RegExp(
+  `\\b(?:in|within|inside(?: of)?|under|in less than|in under|in about|within about|in around|in the next|within the next|over the next|in another|the next)\\s+(?:the\\s+next\\s+)?(?:about\\s+|around\\s+|roughly\\s+|approximately\\s+|approx\\.?\\s+)?${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?\\s+(business\\s+|working\\s+|work\\s+|week)?${UNIT}\\b`,
+  'gi',
+);
+const BARE_BUSINESS_DAYS = new RegExp(`\\b${NUM}(?:\\s*(?:-|–|to)\\s*${NUM})?\\s+(business|working|work)\\s+days?\\b`, 'gi');
+const WITHIN_THE_HOUR = /\b(?:within|in) the (?:next )?hour\b/gi;
+const NEXT_BUSINESS_DAY = /\b(?:the )?next (?:business|working|work) day\b/gi;
+const DAY_AFTER_TOMORROW = /\b(?:the )?day after tomorrow\b/gi;
+const TOMORROW = /\b(?:tomorrow|tmrw|tmr)\b/gi;
+const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening)|(?:the )?end of (?:the |to|your |my |our )?(?:business )?day|eod|cob|close of (?:business|play)|end of (?:business|play))\b/gi;
+const NEXT_WEEK = /\b(?:(early|start of|beginning of|end of|later|late|middle of|mid)[- ](?:the )?)?next week\b/gi;
+const THIS_WEEK = /\b(?:(?:by |before |until )?(?:the )?end of (?:the |this )week|later this week|this week|by the weekend|before the weekend)\b/gi;
+const END_OF_MONTH = /\b(?:the )?end of (?:the |this )month\b/gi;
+const WEEKDAY = /\b(?:(next|this|coming|this coming|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?:\s+(next week|of next week|this week|week))?/gi;
+const WEEKDAY_ABBR = /\b(?:(next|this)\s+)?(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g;
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'gi');
+const MONTH_DAY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi');
+const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g;
+const ORDINAL_DAY = /\b(?:on |by |before |until )?the (\d{1,2})(?:st|nd|rd|th)\b/gi;
+const WINDOW = /\b(?:between\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|to|and|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
+const WINDOW_24H = /\b(?:between\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\s*(?:-|–|to|and|until|till)\s*([01]?\d|2[0-3])[:.]([0-5]\d)\b/gi;
+const CLOCK_12H = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
+const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:am|pm))/gi;
+const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o'?clock\b/gi;
+const NOON = /\b(?:noon|midday|lunchtime|lunch time|lunch)\b/gi;
+const PART_OF_DAY = /\b(?:first thing|morning|afternoon|evening|tonight|night|start of (?:business|the day))\b/gi;
+
+export type DueParts = {
+  businessDays?: number;
+  duration?: { amount: number; unit: 'minutes' | 'hours' | 'days' | 'weeks' };
+  date?: DateTime;
+  /** Next week with no day named: its first morning. */
+  weekStart?: boolean;
+  time?: HourMinute;
+  partOfDay?: 'first' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'eod';
+};
+
+export type DueReading = { parts: DueParts; spans: Span[] };
+
+function num(word: string | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  const n = NUMBER_WORDS[w] ?? NUMBER_WORDS[w.replace('-', ' ')] ?? Number(w);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = ampm[0]!.toLowerCase() === 'p';
+  if (h === 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+const WEEKDAY_INDEX: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** The weekday's date: the coming one (today if it is that day); "next" and "… next week" mean next week's. */
+function weekdayDate(clock: Clock, weekday: number, nextWeek: boolean): DateTime {
+  const today = clock.now.startOf('day');
+  if (nextWeek) return today.startOf('week').plus({ weeks: 1, days: weekday - 1 });
+  const diff = (weekday - today.weekday + 7) % 7;
+  return today.plus({ days: diff });
+}
+
+/** A day and month without a year: this year's, or next year's once it has passed. */
+function calendarDate(clock: Clock, month: number, day: number, year?: number): DateTime | undefined {
+  const today = clock.now.startOf('day');
+  let d = today.set({ year: year ?? today.year, month, day });
+  if (!d.isValid || d.month !== month || d.day !== day) return undefined;
+  if (year === undefined && d < today) d = d.plus({ years: 1 });
+  return d;
+}
+
+/** Finds every time expression in the clause and what each one says. */
+export function readDue(clause: string, clock: Clock): DueReading {
+  const parts: DueParts = {};
+  const spans: Span[] = [];
+  const taken = (m: RegExpExecArray) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (spans.some((x) => s < x.end && e > x.start)) return true;
+    spans.push({ start: s, end: e });
+    return false;
+  };
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(clause); m; m = re.exec(clause)) {
+      if (!taken(m)) fn(m);
+    }
+  };
+  const today = clock.now.startOf('day');
+
+  each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
+  each(DURATION, (m) => {
+    const amount = num(m[2]) ?? num(m[1]);
+    const unit = m[4]!.toLowerCase();
+    if (amount === undefined) return;
+    if (m[3] && /^(business|working|work)/i.test(m[3]) && unit.startsWith('day')) parts.businessDays = Math.ceil(amount);
+    else if (m[3] && /^week/i.test(m[3]) && unit.startsWith('day')) parts.businessDays = Math.ceil(amount);
+    else parts.duration = { amount, unit: unit.startsWith('m') ? 'minutes' : unit.startsWith('h') ? 'hours' : unit.startsWith('d') ? 'days' : 'weeks' };
+  });
+  each(BARE_BUSINESS_DAYS, (m) => {
+    const n = num(m[2]) ?? num(m[1]);
+    if (n !== undefined) parts.businessDays = Math.ceil(n);
+  });
+  each(NEXT_BUSINESS_DAY, () => (parts.businessDays = 1));
+  each(DAY_AFTER_TOMORROW, () => (parts.date = today.plus({ days: 2 })));
+  each(TOMORROW, () => (parts.date ??= today.plus({ days: 1 })));
+  each(TODAY, (m) => {
+    parts.date ??= today;
+    const w = m[0].toLowerCase();
+    if (/end of|eod|cob|close of/.test(w)) parts.partOfDay ??= 'eod';
+  });
+  each(END_OF_MONTH, () => (parts.date ??= today.endOf('month').startOf('day')));
+  const weekday = (prefix: string | undefined, name: string, suffix: string | undefined) => {
+    const index = WEEKDAY_INDEX[name.slice(0, 3).toLowerCase()];
+    if (!index) return;
+    const p = (prefix ?? '').toLowerCase();
+    const nextWeek = p === 'next' || p === 'following' || /next/i.test(suffix ?? '');
+    parts.date = weekdayDate(clock, index, nextWeek);
+    parts.weekStart = false;
+  };
+  each(WEEKDAY, (m) => weekday(m[1], m[2]!, m[3]));
+  each(WEEKDAY_ABBR, (m) => weekday(m[1], m[2]!, undefined));
+  each(NEXT_WEEK, (m) => {
+    const which = (m[1] ?? '').toLowerCase();
+    const monday = today.startOf('week').plus({ weeks: 1 });
+    if (which === 'end of' || which === 'later' || which === 'late') parts.date ??= monday.plus({ days: 4 });
+    else if (which === 'middle of' || which === 'mid') parts.date ??= monday.plus({ days: 2 });
+    else {
+      parts.date ??= monday;
+      parts.weekStart = true;
+    }
+  });
+  each(THIS_WEEK, () => (parts.date ??= today.startOf('week').plus({ days: 4 })));
+  each(ISO_DATE, (m) => (parts.date = calendarDate(clock, Number(m[2]), Number(m[3]), Number(m[1])) ?? parts.date));
+  each(DAY_MONTH, (m) => {
+    const month = MONTH_INDEX[m[2]!.slice(0, 3).toLowerCase()];
+    if (month) parts.date = calendarDate(clock, month, Number(m[1]), m[3] ? Number(m[3]) : undefined) ?? parts.date;
+  });
+  each(MONTH_DAY, (m) => {
+    const month = MONTH_INDEX[m[1]!.slice(0, 3).toLowerCase()];
+    // "may" is also a verb: only "May 4" with a capital counts.
+    if (month === 5 && !m[1]!.startsWith('M')) return;
+    if (month) parts.date = calendarDate(clock, month, Number(m[2]), m[3] ? Number(m[3]) : undefined) ?? parts.date;
+  });
+  each(NUMERIC_DATE, (m) => {
+    // Day first except in the Americas' zones, where 3/14 is March 14.
+    const us = /^America\//.test(clock.now.zoneName ?? '');
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const [day, month] = us && a <= 12 ? [b, a] : a > 12 ? [a, b] : [a, b];
+    const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined;
+    parts.date = calendarDate(clock, month, day, year) ?? parts.date;
+  });
+  each(ORDINAL_DAY, (m) => {
+    const day = Number(m[1]);
+    let d = today.set({ day });
+    if (!d.isValid || d.day !== day) return;
+    if (d < today) d = today.plus({ months: 1 }).set({ day });
+    if (d.day === day) parts.date = d;
+  });
+  each(WINDOW, (m) => {
+    const h = hour12(Number(m[4]), m[6]);
+    parts.time = { hour: h, minute: Number(m[5] ?? 0) };
+  });
+  each(WINDOW_24H, (m) => (parts.time = { hour: Number(m[3]), minute: Number(m[4]) }));
+  each(CLOCK_12H, (m) => {
+    const h = Number(m[1]);
+    if (h < 1 || h > 12) return;
+    parts.time ??= { hour: hour12(h, m[3]), minute: Math.min(59, Number(m[2] ?? 0)) };
+  });
+  each(CLOCK_24H, (m) => (parts.time ??= { hour: Number(m[1]), minute: Number(m[2]) }));
+  each(OCLOCK, (m) => {
+    const h = num(m[1]) ?? 0;
+    // Said in a working day, "5 o'clock" is 17:00 and "9 o'clock" is 09:00.
+    if (h >= 1 && h <= 12) parts.time ??= { hour: h < 8 ? h + 12 : h, minute: 0 };
+  });
+  each(NOON, () => (parts.time ??= { hour: 12, minute: 0 }));
+  each(PART_OF_DAY, (m) => {
+    const w = m[0].toLowerCase();
+    if (w === 'first thing' || w.startsWith('start of')) parts.partOfDay ??= 'first';
+    else if (w === 'morning') parts.partOfDay ??= 'morning';
+    else if (w === 'afternoon') parts.partOfDay ??= 'afternoon';
+    else parts.partOfDay ??= 'evening';
+  });
+  // "this morning" etc. were read as today above; their part of day still counts.
+  const todayPart = /\bthis (morning|afternoon|evening)\b|\btonight\b/i.exec(clause);
+  if (todayPart) parts.partOfDay ??= todayPart[1]?.toLowerCase() === 'morning' ? 'morning' : todayPart[1]?.toLowerCase() === 'afternoon' ? 'afternoon' : 'evening';
+  return { parts, spans: spans.sort((a, b) => a.start - b.start) };
+}
+
+function partTime(clock: Clock, part: NonNullable<DueParts['partOfDay']>): HourMinute {
+  switch (part) {
+    case 'first':
+      return clock.dayStart;
+    case 'morning':
+    case 'noon':
+      return { hour: 12, minute: 0 };
+    case 'evening':
+      return { hour: 20, minute: 0 };
+    default:
+      return clock.dayEnd;
+  }
+}
+
+/** The due instant the parts describe, or null when they name no time. */
+export function dueFromParts(parts: DueParts, clock: Clock): DateTime | null {
+  if (parts.businessDays !== undefined && parts.businessDays >= 1 && parts.businessDays <= 400) {
+    return at(nthBusinessDay(clock, parts.businessDays), parts.time ?? clock.dayEnd);
+  }
+  if (parts.duration && parts.duration.amount > 0 && parts.duration.amount <= 1000) {
+    const { amount, unit } = parts.duration;
+    return clock.now.plus(unit === 'minutes' ? { minutes: amount } : unit === 'hours' ? { minutes: Math.round(amount * 60) } : unit === 'days' ? { hours: Math.round(amount * 24) } : { days: amount * 7 });
+  }
+  const time = parts.time ?? (parts.partOfDay ? partTime(clock, parts.partOfDay) : undefined);
+  if (parts.date) {
+    if (parts.weekStart && !parts.time && !parts.partOfDay) return at(parts.date, clock.dayStart);
+    return at(parts.date, time ?? clock.dayEnd);
+  }
+  if (!time) return null;
+  // A time with no day is today's, or tomorrow's once today's has passed.
+  let d = at(clock.now.startOf('day'), time);
+  if (d < clock.now) d = at(clock.now.startOf('day').plus({ days: 1 }), time);
+  return d;
+}
+
+/** The due time of a promise's clause as ISO 8601 in the workspace zone, or null. */
+export function resolveDue(clause: string, clock: Clock): string | null {
+  const due = dueFromParts(readDue(clause, clock).parts, clock);
+  return due && due.isValid ? formatInstant(due) : null;
+}

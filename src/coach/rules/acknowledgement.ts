@@ -1,0 +1,88 @@
+// no_acknowledgement: the customer complained or is upset, and the draft answers without any apology,
+// empathy or validation. Whether they complained is read from the ticket's last customer message, the
+// customer text quoted in the draft, and what the draft itself says about the problem.
+import type { Sentence } from '../text.ts';
+import { isFormality, sentenceSpan, type Hit } from './clauses.ts';
+
+// The customer's own words: feelings, a failure they report, or pressure.
+const CUSTOMER_COMPLAINT = new RegExp(
+  [
+    "\\b(?:angry|furious|livid|fuming|upset|annoyed|irritated|frustrat\\w*|disappoint\\w*|unhappy|not happy|fed up|sick (?:and tired )?of|appall\\w*|outrag\\w*|disgust\\w*|unacceptable|ridiculous|absurd|terrible|awful|horrible|dreadful|worst|useless|pathetic|shocking|disgrace\\w*|a joke|rip-?off|scam|waste of|not good enough|not ok(?:ay)?|rude|incompeten\\w*|hopeless|shambles|nightmare|stressed|stressful|let down|lied|misled|complain\\w*|complaint)\\b",
+    "\\b(?:broken|broke|damaged|faulty|defective|cracked|smashed|dented|torn|ripped|leaking|stained|expired|mouldy|moldy|spoiled|rotten|scratched|shattered)\\b",
+    "\\b(?:doesn't|does not|didn't|did not|won't|will not|isn't|is not|wasn't|stopped|still not|never) (?:work|working|turn on|start|charge|load|connect|arrive|arrived|come|came|show|fit|respond|responded|reply|replied|get back|called back|call back)\\w*\\b",
+    "\\b(?:never|still (?:hasn't|has not|haven't|have not|not|no|waiting|nothing)|hasn't|has not|haven't|have not) (?:arrived|received|got|gotten|come|been (?:delivered|refunded|fixed|resolved|sent|shipped|processed|contacted)|heard)\\b",
+    "\\b(?:missing|wrong (?:item|size|colou?r|order|address|amount|product|one|thing|charge|price)|charged (?:me )?(?:twice|double|again|wrongly|the wrong|too much)|overcharged|double[- ]charged|charged twice|late again|delayed again|lost my|cancel+ed (?:my \\w+ )?without|no one (?:has )?(?:replied|answered|got back|called)|nobody (?:has )?(?:replied|answered|got back|called)|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time|for (?:weeks|days|a week|a month|months|over an? (?:week|month))|want(?: my)? (?:money back|a refund|refund now)|where (?:is|'s) my|demand|how (?:many times|long do i have to)|been waiting|keep (?:getting|having)|again!|still broken|not what i ordered)\\b",
+    "!{2,}|\\?{2,}",
+  ].join('|'),
+  'i',
+);
+
+// The draft's own account of a problem ("I see your order arrived damaged", "regarding your complaint").
+const DRAFT_COMPLAINT = new RegExp(
+  [
+    "\\b(?:your|the) (?:complaint|frustration|disappointment|concerns? about|dissatisfaction)\\b",
+    "\\b(?:regarding|re|about|following|in response to) (?:your|the) (?:complaint|issue|problem|missing|damaged|faulty|broken|late|delayed|lost|incorrect|wrong|double)\\b",
+    "\\byou (?:said|say|mentioned|mention|reported|report|wrote|told us|tell us|noted|claim|stated|complained)\\b[^.!?]{0,80}\\b(?:broken|damaged|faulty|defective|missing|wrong|late|never|not|hasn't|didn't|doesn't|isn't|wasn't|twice|overcharged|lost|cracked|rude|upset|unhappy|disappointed|frustrated|waiting)\\b",
+    "\\b(?:arrived|came|was delivered|is) (?:damaged|broken|late|faulty|cracked|smashed|defective|incomplete|missing)\\b",
+    "\\b(?:charged|billed) (?:you )?(?:twice|double|two times|again|incorrectly|wrongly)\\b",
+    "\\b(?:still|never|hasn't|has not|haven't|have not|didn't|did not) (?:arrived|been delivered|received|been refunded|working|been fixed|got back to you|called you back|heard back)\\b",
+    "\\b(?:logged|noted|recorded|registered|filed|passed on) (?:your|the) (?:complaint|feedback|issue)\\b",
+  ].join('|'),
+  'i',
+);
+
+// Apology, empathy or validation in the agent's words.
+const ACKNOWLEDGEMENT = new RegExp(
+  [
+    "\\b(?:sorry|apologi[sz]e\\w*|apologies|apology|regret|regrettable)\\b",
+    "\\b(?:i|we) (?:completely |totally |fully |really |do |can |absolutely )?(?:understand|get|hear|see)(?: (?:how|why|that|your|the|what|this|it|you)\\b)",
+    "\\bunderstandabl[ey]\\b|\\bunderstandably\\b",
+    "\\b(?:frustrat\\w*|annoying|upsetting|stressful|disappointing|inconvenien\\w*|worrying|maddening|exasperating|concerning|infuriating)\\b",
+    "\\bthank(?:s| you) (?:so much |very much |again )?for (?:your patience|bearing with|being patient|flagging|raising|reporting|letting us know|bringing|telling us|pointing|your understanding|sticking with)",
+    "\\b(?:appreciate|appreciated) (?:your patience|you (?:letting|bringing|flagging|raising|telling|being)|how|that this|the (?:frustration|inconvenience|trouble|hassle))",
+    "\\byou(?:'re| are) (?:absolutely |completely |quite |totally )?right\\b|\\bfair (?:point|enough|question)\\b|\\byou have every right\\b|\\bthat's a fair\\b",
+    "\\b(?:that|this|it)(?:'s| is| was)? (?:not|n't|never) (?:acceptable|ok|okay|good enough|the (?:experience|service|standard)|what (?:we|you|i))|\\bunacceptable\\b|\\bshould(?:n't| not) have happened\\b|\\bshould never have\\b",
+    "\\bmust (?:be|have been) (?:so |really |very |incredibly |quite )?(?:annoying|frustrating|stressful|upsetting|disappointing|inconvenient|worrying|difficult|a pain|awful|hard)\\b",
+    "\\bwhat a (?:pain|hassle|nuisance|headache|nightmare)\\b|\\b(?:that|this) (?:sounds|is|was|'s) (?:awful|terrible|horrible|really (?:annoying|frustrating|bad)|not (?:good|great)|a (?:pain|hassle|headache|nightmare))\\b",
+    "\\bi can (?:only )?(?:imagine|see why|see how|understand)\\b",
+    "\\b(?:our|my) (?:mistake|fault|error|bad|apologies)\\b|\\bwe (?:messed|slipped|dropped the ball|got (?:this|it|that) wrong|let you down|made a mistake)\\b|\\blet you down\\b",
+    "\\b(?:totally|completely|fully) (?:get|understand)\\b|\\bi hear you\\b|\\bvalid (?:point|concern|complaint)\\b|\\bempathi[sz]e\\b|\\bsympathi[sz]e\\b|\\bfeel (?:for you|your)\\b",
+    "\\b(?:unfortunate|not ideal|far from ideal|not the (?:experience|service|standard)|below (?:the|our) standard|fell short|falls short|not up to (?:scratch|standard|par))\\b",
+    "\\bthat's (?:really |so |very )?(?:not on|poor|bad|rough|tough|rubbish|a shame)\\b|\\bwhat a shame\\b|\\bshame\\b|\\bgutted\\b",
+    "\\bthank(?:s| you) for (?:your|the) (?:feedback|honest feedback) (?:and|—|-)",
+  ].join('|'),
+  'i',
+);
+
+export type ComplaintSources = { context: string | null | undefined; quoted: string };
+
+/** Is there a complaint or an upset customer to answer? */
+export function customerComplained(sentences: Sentence[], sources: ComplaintSources): boolean {
+  const customer = `${sources.context ?? ''}\n${sources.quoted}`.slice(0, 20_000);
+  if (CUSTOMER_COMPLAINT.test(customer) || shouting(customer)) return true;
+  return sentences.some((s) => DRAFT_COMPLAINT.test(s.text));
+}
+
+/** Three or more words in capitals is shouting (acronyms are short and rarely come three in a row). */
+function shouting(text: string): boolean {
+  return /\b[A-Z]{3,}(?:\s+[A-Z]{2,}){2,}\b/.test(text.replace(/\b(?:USA|UK|EU|ASAP|FYI|UPS|DHL|USPS|PIN|ID|SMS|PDF|URL|FAQ|IBAN|BIC|VAT|TV|PC|USB|HDMI|GPS|AM|PM)\b/g, ''));
+}
+
+/** Finds a reply to a complaint that never acknowledges it. */
+export function findNoAcknowledgement(sentences: Sentence[], sources: ComplaintSources): Hit[] {
+  const words = sentences.filter((s) => !isFormality(s.text));
+  if (words.length === 0) return [];
+  if (words.some((s) => ACKNOWLEDGEMENT.test(s.text))) return [];
+  if (!customerComplained(sentences, sources)) return [];
+  // Point at the sentence that takes up the complaint, or else where the answer opens.
+  const anchor = words.find((s) => DRAFT_COMPLAINT.test(s.text)) ?? words[0]!;
+  return [
+    {
+      kind: 'no_acknowledgement',
+      ...sentenceSpan(anchor),
+      message: 'The customer is upset about a problem, and this reply goes straight to business without acknowledging it.',
+      suggestion:
+        'Open by acknowledging what happened and how it affected them, e.g. "I\'m sorry your order arrived damaged. That\'s not the experience we want for you.", then give the fix.',
+    },
+  ];
+}
