@@ -2,8 +2,11 @@ import type { Db, Queryable } from '../db/database.ts';
 import { dbNow } from '../db/database.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { saveImapSettings, type ImapSettingsInput } from './imap.ts';
 
-export type MailboxInput = { address: string; name: string; teamId?: string | null };
+/** `imap`: settings to create or change, `null` to stop polling; absent leaves them as they are. */
+export type MailboxInput = { address: string; name: string; teamId?: string | null; imap?: ImapSettingsInput | null };
 
 async function assertTeam(tx: Queryable, teamId: string | null | undefined) {
   if (!teamId) return;
@@ -19,7 +22,8 @@ export async function getMailbox(db: Queryable, id: string) {
   return m;
 }
 
-export async function createMailbox(db: Db, actor: Actor, input: MailboxInput) {
+/** Creates a mailbox (and its IMAP settings); `jobs` queues the first IMAP poll. */
+export async function createMailbox(db: Db, actor: Actor, input: MailboxInput, jobs?: Jobs) {
   return db.transaction().execute(async (tx) => {
     await assertTeam(tx, input.teamId);
     const m = await tx
@@ -27,16 +31,20 @@ export async function createMailbox(db: Db, actor: Actor, input: MailboxInput) {
       .values({ address: input.address, name: input.name, team_id: input.teamId ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(tx, { action: 'mailbox.created', entity: 'workspace', entityId: m.id, actor, after: input });
+    const { imap, ...fields } = input; // the IMAP settings get an event of their own, without the password
+    await recordEvent(tx, { action: 'mailbox.created', entity: 'workspace', entityId: m.id, actor, after: fields });
+    if (imap) await saveImapSettings(tx, actor, m.id, imap, jobs);
     return m;
   });
 }
 
-export async function updateMailbox(db: Db, actor: Actor, id: string, patch: Partial<MailboxInput>) {
+/** Changes a mailbox (and its IMAP settings); `jobs` queues a poll when IMAP is enabled. */
+export async function updateMailbox(db: Db, actor: Actor, id: string, patch: Partial<MailboxInput>, jobs?: Jobs) {
   return db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('mailboxes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('mailbox');
     await assertTeam(tx, patch.teamId);
+    if (patch.imap !== undefined) await saveImapSettings(tx, actor, id, patch.imap, jobs);
     const values = { address: patch.address, name: patch.name, team_id: patch.teamId };
     const diff = changes(before as unknown as Record<string, unknown>, values);
     if (!diff.changed) return before;

@@ -7,13 +7,48 @@ import { HeedError, notFound } from '../http/errors.ts';
 import { Email, errorResponses, IdParams, Limit, Line, Uuid } from '../http/schemas.ts';
 import { dbNow } from '../db/database.ts';
 import { recordInboundEmail } from './ingest.ts';
+import { imapSettingsOf, presentImap, type ImapRow } from './imap.ts';
 import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.ts';
 import type { Selectable } from 'kysely';
 import type { InboundEmailsTable, MailboxesTable } from '../db/types.ts';
 
-const MailboxJson = z.object({ id: z.string(), address: z.string(), name: z.string(), teamId: z.string().nullable(), createdAt: z.string() });
-const presentMailbox = (m: Selectable<MailboxesTable>) => ({ id: m.id, address: m.address, name: m.name, teamId: m.team_id, createdAt: m.created_at.toISOString() });
-const MailboxBody = z.object({ address: Email, name: Line(120), teamId: Uuid.nullable().optional() });
+// IMAP settings: the password is accepted, never shown.
+const ImapJson = z.object({
+  host: z.string(),
+  port: z.number(),
+  secure: z.boolean(),
+  user: z.string(),
+  folder: z.string(),
+  afterImport: z.enum(['seen', 'move', 'delete']),
+  moveTo: z.string().nullable(),
+  enabled: z.boolean(),
+  lastPolledAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+const ImapFields = z.object({
+  host: Line(253).refine((s) => !/\s/.test(s), 'must not contain spaces'),
+  port: z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535'),
+  secure: z.boolean(),
+  user: Line(320),
+  password: z.string().min(1, 'must not be empty').max(1000).refine((s) => !/[\u0000\r\n]/.test(s), 'must not contain NUL or line breaks'),
+  folder: Line(255),
+  afterImport: z.enum(['seen', 'move', 'delete']),
+  moveTo: Line(255).nullable(),
+  enabled: z.boolean(),
+});
+// host, user and password are required when a mailbox gets IMAP settings; the domain says so, for POST and PATCH alike.
+const ImapBody = ImapFields.partial().strict();
+
+const MailboxJson = z.object({ id: z.string(), address: z.string(), name: z.string(), teamId: z.string().nullable(), imap: ImapJson.nullable(), createdAt: z.string() });
+const presentMailbox = (m: Selectable<MailboxesTable>, imap: ImapRow | undefined) => ({
+  id: m.id,
+  address: m.address,
+  name: m.name,
+  teamId: m.team_id,
+  imap: presentImap(imap),
+  createdAt: m.created_at.toISOString(),
+});
+const MailboxBody = z.object({ address: Email, name: Line(120), teamId: Uuid.nullable().optional(), imap: ImapBody.nullable().optional() });
 
 const InboundJson = z.object({
   id: z.string(),
@@ -44,23 +79,27 @@ const presentInbound = (r: InboundRow) => ({
 });
 const InboundResultJson = z.object({ id: z.string(), outcome: z.string(), ticketId: z.string().nullable(), reason: z.string().nullable() });
 
-export function emailRoutes(app: FastifyInstance, { database, storage, config }: AppContext): void {
+export function emailRoutes(app: FastifyInstance, { database, storage, jobs, config }: AppContext): void {
   const { db } = database;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const admin = { access: 'admin' as const };
   const actorOf = (req: Parameters<typeof principalOf>[0]) => ({ kind: 'agent' as const, id: principalOf(req).agentId });
 
-  r.get('/api/v1/mailboxes', { schema: { tags: ['email'], response: { 200: z.object({ items: z.array(MailboxJson) }), ...errorResponses } } }, async () => ({
-    items: (await listMailboxes(db)).map(presentMailbox),
-  }));
+  const present = async (m: Selectable<MailboxesTable>) => presentMailbox(m, (await imapSettingsOf(db, [m.id])).get(m.id));
+
+  r.get('/api/v1/mailboxes', { schema: { tags: ['email'], response: { 200: z.object({ items: z.array(MailboxJson) }), ...errorResponses } } }, async () => {
+    const mailboxes = await listMailboxes(db);
+    const imap = await imapSettingsOf(db, mailboxes.map((m) => m.id));
+    return { items: mailboxes.map((m) => presentMailbox(m, imap.get(m.id))) };
+  });
   r.get('/api/v1/mailboxes/:id', { schema: { tags: ['email'], params: IdParams, response: { 200: MailboxJson, ...errorResponses } } }, async (req) =>
-    presentMailbox(await getMailbox(db, req.params.id)));
+    present(await getMailbox(db, req.params.id)));
   r.post('/api/v1/mailboxes', { config: admin, schema: { tags: ['email'], body: MailboxBody, response: { 201: MailboxJson, ...errorResponses } } }, async (req, reply) =>
-    reply.status(201).send(presentMailbox(await createMailbox(db, actorOf(req), req.body))));
+    reply.status(201).send(await present(await createMailbox(db, actorOf(req), req.body, jobs))));
   r.patch('/api/v1/mailboxes/:id', {
     config: admin,
     schema: { tags: ['email'], params: IdParams, body: MailboxBody.partial().strict(), response: { 200: MailboxJson, ...errorResponses } },
-  }, async (req) => presentMailbox(await updateMailbox(db, actorOf(req), req.params.id, req.body)));
+  }, async (req) => present(await updateMailbox(db, actorOf(req), req.params.id, req.body, jobs)));
   r.delete('/api/v1/mailboxes/:id', { config: admin, schema: { tags: ['email'], params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
     await deleteMailbox(db, actorOf(req), req.params.id);
     return reply.status(204).send(null);
