@@ -11,6 +11,7 @@ import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './emai
 import { startJobs } from './jobs/jobs.ts';
 import { startScheduler, tickQueueSpec } from './follow-through/scheduler.ts';
 import { applyWorkspaceTimeZone } from './sla/calendars.ts';
+import { RESYNC_QUEUE, resyncOpenTickets, resyncQueueSpec } from './sla/resync.ts';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -49,7 +50,10 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
   if (config.workspaceTimeZone) await applyWorkspaceTimeZone(database.db, config.workspaceTimeZone);
-  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec]);
+  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec]);
+  await jobs.work(RESYNC_QUEUE, async () => {
+    await resyncOpenTickets(database.db);
+  });
   const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
   await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });

@@ -24,6 +24,10 @@ import { searchRoutes } from '../search/routes.ts';
 import { healthRoutes } from './health.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import { emailRoutes } from '../email/routes.ts';
+import { commitmentRoutes } from '../commitments/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
+import { followThroughRoutes } from '../follow-through/routes.ts';
+import { slaRoutes } from '../sla/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 
@@ -89,6 +93,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   searchRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   emailRoutes(app, ctx);
+  commitmentRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  followThroughRoutes(app, ctx);
+  slaRoutes(app, ctx);
   return app;
 }
 
