@@ -2,7 +2,8 @@
 // tell Latin-script languages apart (a reply is full of them); other scripts are told apart by their letters.
 
 const STOPWORDS: Record<string, string> = {
-  en: 'the and you your to of is it that we for this be will with have are not can on please thank thanks sorry our my i i\'ll we\'ll don\'t can\'t would could has was been if at as by from an or all any get know',
+  en: "the and you your to of is it that we for this be will with have are not can on please thank thanks sorry our my i i'll we'll i'm we're you're that's it's there's don't can't won't didn't doesn't isn't would could has was been if at as by from an or all any get know what when where how why there here just about out up so do did does hi hello dear regards cheers order refund fault help email call today tomorrow week day account item delivery team back again sent send still new yes no ok okay soon now asap",
+
   es: 'el la los las de que y en un una por para con no es su lo le gracias hola usted del al muy pero está estamos su sus hemos nos se le ya como más este esta favor',
   fr: 'le la les de des du et en un une est pour que qui pas vous nous votre vos merci bonjour avec sur je ce dans nous avons sont cette être bien très',
   de: 'der die das und ist nicht sie ich wir mit den dem ein eine für auf zu es ihr ihre ihnen danke bitte sehr wird werden haben ihnen sich auch noch uns',

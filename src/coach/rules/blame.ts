@@ -79,9 +79,9 @@ export function findBlame(sentences: Sentence[]): Hit[] {
   for (const s of sentences) {
     if (s.text.trim().endsWith('?')) continue;
     let at = -1;
-    for (const re of THIRD_PARTY_FAULT) {
+    for (const [i, re] of THIRD_PARTY_FAULT.entries()) {
       for (const m of matches(re, s.text)) {
-        if (OUTSIDE_CAUSE.test(s.text) || isOwnSide(m[1]!)) continue;
+        if (OUTSIDE_CAUSE.test(s.text) || (i === 1 && notAPerson(m[1]!))) continue;
         at = m.index + (m[0].length - m[0].trimStart().length);
         break;
       }
@@ -110,7 +110,7 @@ export function findBlame(sentences: Sentence[]): Hit[] {
   return hits.slice(0, 3);
 }
 
-/** "I" and "we" are the agent's side; a capitalised word that is a weekday or the start of a greeting is no person. */
-function isOwnSide(actor: string): boolean {
+/** A capitalised word that starts a sentence, a weekday or a greeting is not a colleague's name. */
+function notAPerson(actor: string): boolean {
   return /^(?:I|We|It|This|That|There|Please|Unfortunately|Sadly|Thanks|Thank|Sorry|Hi|Hello|Dear|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday|Our|Your|The|Once|When|If|As|So|And|But|Then|Just|Also|Apologies|Again|Yes|No|Ok|Okay|Great|Good)\b/.test(actor);
 }
