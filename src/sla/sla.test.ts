@@ -175,7 +175,7 @@ describe('SLA clocks', () => {
   });
 
   it('refuses impossible calendars and unknown references with clear errors', async () => {
-    const bad = async (payload: unknown, code: number, words: RegExp) => {
+    const bad = async (payload: Record<string, unknown>, code: number, words: RegExp) => {
       const r = await t.call({ method: 'POST', url: '/api/v1/business-hours', payload });
       assert.equal(r.status, code, JSON.stringify(r.body));
       assert.match(r.body.error.message, words);
