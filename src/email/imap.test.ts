@@ -181,6 +181,23 @@ describe('IMAP polling against a real Dovecot', { skip: dovecotInstalled() ? fal
     assert.equal((await pollMailbox(db, storage, moving.id)).imported, 0);
   });
 
+  it('a move the server refuses leaves the message filed once, and says so on the mailbox', async () => {
+    const box = await mailbox('MoveRefused', { afterImport: 'move', moveTo: 'Vanished' });
+    const client = await dovecot.connect();
+    await client.mailboxDelete('Vanished');
+    await client.logout();
+    const raw = mail({ to: box.address });
+    const uid = await dovecot.append(box.folder, raw);
+    const r = await pollMailbox(db, storage, box.id);
+    assert.equal(r.status, 'ok');
+    assert.equal(r.imported, 1);
+    assert.match(r.error!, new RegExp(`UID ${uid}.*move it to Vanished`));
+    assert.equal((await state(box.id)).last_error, r.error);
+    assert.equal((await state(box.id)).last_uid, uid, 'filed, so not read again');
+    assert.equal((await pollMailbox(db, storage, box.id)).imported, 0);
+    assert.equal(await filed(messageIdOf(raw)), 1);
+  });
+
   it('a recreated folder (new UIDVALIDITY) is read again from UID 1 without filing anything twice', async () => {
     const box = await mailbox('Renumbered');
     const old = [mail({ to: box.address }), mail({ to: box.address })];

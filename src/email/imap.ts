@@ -19,7 +19,7 @@ import { recordInboundEmail } from './ingest.ts';
 export const IMAP_POLL_QUEUE = 'email.imap-poll';
 
 /** One poll per mailbox at a time: `stately` keeps one queued and one running job per singleton key (the mailbox id). */
-export const imapQueueSpec: QueueSpec = { name: IMAP_POLL_QUEUE, policy: 'stately', retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 15 * 60 };
+export const imapQueueSpec: QueueSpec = { name: IMAP_POLL_QUEUE, policy: 'stately', retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 15 * 60 };
 
 export type AfterImport = 'seen' | 'move' | 'delete';
 export type ImapRow = Selectable<MailboxImapTable>;
@@ -128,6 +128,7 @@ export type PollOptions = {
 
 export type PollResult = {
   status: 'ok' | 'failed' | 'disabled' | 'gone' | 'busy';
+  /** Messages handed to the pipeline (one it already had counts: it is filed as a duplicate). */
   imported: number;
   /** More messages wait than this poll took. */
   more: boolean;
@@ -136,9 +137,11 @@ export type PollResult = {
 
 /** A readable reason for an IMAP or network failure (never holds the password). */
 function describe(err: unknown): string {
-  const e = err as { message?: string; responseText?: string; code?: string; authenticationFailed?: boolean };
-  let text = e.responseText || e.message || String(err);
-  if (e.authenticationFailed) text = `authentication failed: ${text}`;
+  const e = err as { message?: string; responseText?: string; code?: string; authenticationFailed?: boolean; tlsFailed?: boolean };
+  let text = (e.responseText || e.message || String(err)).replace(/\s+/g, ' ').trim();
+  if (e.authenticationFailed && !/authentication failed/i.test(text)) text = `authentication failed: ${text}`;
+  // OpenSSL's own text is a line of internals; the usual cause is TLS spoken to a plain port or the reverse.
+  if (e.tlsFailed || e.code?.startsWith('ERR_SSL')) text = `TLS failed: check that "secure" fits the port`;
   if (e.code && !text.includes(e.code)) text = `${text} (${e.code})`;
   return text.slice(0, 500);
 }
@@ -280,7 +283,7 @@ export async function pollMailbox(db: Db, storage: AttachmentStorage, mailboxId:
     } finally {
       lock.release();
     }
-    await client.logout();
+    await client.logout().catch(() => client.close());
   } catch (err) {
     client.close();
     const error = err instanceof LeaseLost ? err.message : describe(err);
