@@ -6,16 +6,22 @@ import type { AppContext } from '../http/app.ts';
 import { principalOf } from '../http/auth.ts';
 import { errorResponses, Line, Uuid } from '../http/schemas.ts';
 import { getWorkspace, updateWorkspace } from './workspace.ts';
+import { requestResync } from '../sla/resync.ts';
 
 const WorkspaceJson = z.object({
   name: z.string(),
   timezone: z.string(),
   defaultOwnerId: z.string().nullable(),
   defaultTeamId: z.string().nullable(),
+  dayStart: z.string(),
+  dayEnd: z.string(),
+  commitmentDefaultDays: z.number(),
+  etaMinutesPerInquiry: z.number(),
 });
+const HourMinute = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be a time of day 'HH:MM'");
 
-/** Workspace settings: name, time zone, and where tickets go when no team can take them. */
-export function workspaceRoutes(app: FastifyInstance, { database }: AppContext): void {
+/** Workspace settings: name, time zone, business day, and where tickets go when no team can take them. */
+export function workspaceRoutes(app: FastifyInstance, { database, jobs }: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
 
@@ -25,8 +31,28 @@ export function workspaceRoutes(app: FastifyInstance, { database }: AppContext):
     config: { access: 'admin' },
     schema: {
       tags: ['workspace'],
-      body: z.object({ name: Line(120), timezone: TimeZone, defaultOwnerId: Uuid, defaultTeamId: Uuid.nullable() }).partial().strict(),
+      body: z
+        .object({
+          name: Line(120),
+          timezone: TimeZone,
+          defaultOwnerId: Uuid,
+          defaultTeamId: Uuid.nullable(),
+          // The business day that due times such as "by end of day" and "tomorrow" are read in.
+          dayStart: HourMinute,
+          dayEnd: HourMinute.or(z.literal('24:00')),
+          // A promise that names no time is due at the end of this many business days.
+          commitmentDefaultDays: z.number().int().min(1).max(30),
+          // Minutes one agent needs per inquiry, for the reply time told to customers.
+          etaMinutesPerInquiry: z.number().int().min(1).max(480),
+        })
+        .partial()
+        .strict()
+        .refine((b) => !b.dayStart || !b.dayEnd || b.dayStart < b.dayEnd, { message: 'dayEnd must be after dayStart', path: ['dayEnd'] }),
       response: { 200: WorkspaceJson, ...errorResponses },
     },
-  }, async (req) => updateWorkspace(db, { kind: 'agent', id: principalOf(req).agentId }, req.body));
+  }, async (req) => {
+    const w = await updateWorkspace(db, { kind: 'agent', id: principalOf(req).agentId }, req.body);
+    if (req.body.timezone || req.body.dayStart || req.body.dayEnd) await requestResync(db, jobs);
+    return w;
+  });
 }

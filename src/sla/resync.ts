@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { QueueSpec } from '../jobs/jobs.ts';
+import type { Jobs, QueueSpec } from '../jobs/jobs.ts';
 import { now } from '../time/clock.ts';
 import { syncClocks } from './clocks.ts';
 import { forgetSettings, loadSettings } from './policies.ts';
@@ -37,4 +37,14 @@ export async function resyncOpenTickets(db: Db, batch = 500): Promise<number> {
     seen += ids.length;
     after = ids[ids.length - 1]!.id;
   }
+}
+
+/**
+ * Open tickets get new due times after a policy, calendar or business-day change: in the background when there is
+ * a job queue (a large workspace takes a while), at once otherwise (tests, tools).
+ */
+export async function requestResync(db: Db, jobs: Jobs | undefined): Promise<void> {
+  forgetSettings();
+  if (jobs) await jobs.send(db, RESYNC_QUEUE, {}, { singletonKey: 'resync' });
+  else await resyncOpenTickets(db);
 }

@@ -8,7 +8,7 @@ import { errorResponses, IdParams, Text } from '../http/schemas.ts';
 import { createCalendar, deleteCalendar, getCalendar, listCalendars, updateCalendar } from './calendars.ts';
 import { holidaysFromIcs } from './ics.ts';
 import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from './policy-admin.ts';
-import { RESYNC_QUEUE, resyncOpenTickets } from './resync.ts';
+import { requestResync } from './resync.ts';
 import { CalendarBody, CalendarJson, PolicyBody, PolicyJson, presentCalendar, presentPolicy } from './schemas.ts';
 
 const tags = ['sla'];
@@ -18,12 +18,7 @@ export function slaRoutes(app: FastifyInstance, { database, jobs }: AppContext):
   const r = app.withTypeProvider<ZodTypeProvider>();
   const admin = { access: 'admin' as const };
   const actorOf = (req: FastifyRequest) => ({ kind: 'agent' as const, id: principalOf(req).agentId });
-  // Open tickets get new due times after a policy or calendar change: in the background when there is a job
-  // queue (a large workspace takes a while), at once otherwise.
-  const resync = async () => {
-    if (jobs) await jobs.send(db, RESYNC_QUEUE, {}, { singletonKey: 'resync' });
-    else await resyncOpenTickets(db);
-  };
+  const resync = () => requestResync(db, jobs);
 
   r.get('/api/v1/business-hours', { schema: { tags, response: { 200: z.object({ items: z.array(CalendarJson) }), ...errorResponses } } }, async () => ({
     items: (await listCalendars(db)).map(presentCalendar),
