@@ -1,0 +1,38 @@
+// Did the customer complain? A small score over the customer's words: feelings weigh most, a failure of
+// the service or product counts, emphasis and repetition add, and a plain question with one stray
+// problem word ("my parcel is stuck in customs, what do they need?") stays a question.
+
+const FEELING = new RegExp(
+  "\\b(?:angry|furious|livid|fuming|upset|annoyed|irritated|frustrat\\w*|disappoint\\w*|unhappy|not happy|fed up|fed-up|sick (?:and tired )?of|appall\\w*|outrag\\w*|disgust\\w*|unacceptable|not acceptable|ridiculous|absurd|terrible|awful|horrible|horrendous|dreadful|worst|useless|pathetic|shocking|disgrace\\w*|(?:a|absolute|total|complete) joke|rip-?off|scam|theft|robbery|cheated|ripped off|lie|lied|lying|liars?|insane|shoddy|rude|humiliat\\w*|embarrass\\w*|gutted|devastated|desperate|worried|wits' end|in bits|stressed|stressful|dangerous|stinks|incompetent|hopeless|nightmare|failing (?:us|me)|never again|not ordering|complain\\w*|can't afford|costing me|threaten\\w*|furious|livid|shambles|beyond a joke|had enough|last straw|fuming|not good enough|poor service|terrible service|want (?:my|a|the) (?:money|refund|cash)|money back|made it up|you owe me|explain (?:this|yourselves)|how dare|sort it out)\\b",
+  'gi',
+);
+
+const FAILURE = new RegExp(
+  "\\b(?:broken|broke|damaged|faulty|defective|smashed|shattered|split|leaking|leaks|stained|ripped|missing|lost|never (?:arrived|got|came|received|turned up|showed)|hasn't (?:arrived|moved|come|been|turned up)|haven't (?:been|received|got|heard)|still (?:hasn't|haven't|not|no|waiting|shows|can't|don't|doesn't|isn't)|not here|didn't (?:work|arrive|say|turn up|come|show)|doesn't (?:work|open|fit|turn on|charge)|won't (?:work|open|light|start|take|turn on|charge|load)|stopped working|packed up|crashed|crashing|(?:is|was|been) down|declined|rejected|refused|refusing|cancel+ed|removed|deleted|charged|overcharged|double[- ]charged|billed|surcharge|late|delayed|stone cold|cold|(?:is|was|are|were|got (?:it|this|that)|been|all) wrong|wrong (?:item|size|colou?r|order|address|amount|product|one|date|time|price|band|room|ticket|name)|(?:is|are|was|were) (?:all )?gone|kicked|turned (?:us|me) away|locked out|without (?:a|my|any|hot|power|heating|water|internet|phone)|no (?:signal|text|call|email|warning|notice|confirmation|reply|response|one|answer)|nobody|no one|nowhere|gone missing|went missing|been waiting|waited|threw|promised|off since|mould|mold|written off|sent back|missed|you've kept|kept taking|not included|isn't included|fined|penali[sz]ed|now (?:you're|you are|they're|they are) (?:saying|telling|refusing|charging)|now it's (?:£|\\$|€)\\d|now (?:i've|i have) been|now i'm being|without telling|(?:asked|told|called|rung|rang|emailed|written|chased)(?: you)?(?: about (?:this|it))? (?:\\w+ )?(?:times|twice)|where (?:is|'s|has|are) my)\\b",
+  'gi',
+);
+
+const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:again|AGAIN|second time|third time|fourth time|fifth time|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
+const SHOUT = /\b[A-Z]{3,}\b/g;
+// Capitals that are names of things, not raised voices.
+const ACRONYM = /^(?:USA|UK|EU|ASAP|FYI|UPS|DHL|USPS|PIN|ID|SMS|PDF|URL|FAQ|IBAN|BIC|VAT|TV|PC|USB|HDMI|GPS|AM|PM|API|CSV|SSO|ISA|HMO|NBN|NHS|DVLA|HMRC|GP|CEO|IT|HR|SIM|ATM|CVV|UTC|GMT|BST|EST|PST|SUV|MOT|ETA|OTP|VPN|DNS|WIFI|ISP|ONE|THE|AND|FOR)$/;
+const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:can|could|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  return (text.match(re) ?? []).length;
+}
+
+/** How strongly the customer's words complain (0 = not at all; 1 or more counts as a complaint). */
+export function complaintScore(text: string): number {
+  const t = text.length > 8000 ? text.slice(0, 8000) : text;
+  if (!t.trim()) return 0;
+  const feelings = count(FEELING, t);
+  const failures = count(FAILURE, t);
+  const emphasis = count(EMPHASIS, t);
+  const shouts = (t.match(SHOUT) ?? []).filter((w) => !ACRONYM.test(w)).length;
+  let score = 2 * Math.min(feelings, 3) + Math.min(failures, 3) + Math.min(emphasis + shouts, 2);
+  // A request or question that mentions one problem in passing is asking, not complaining.
+  if (feelings === 0 && score <= 1 && QUESTION_START.test(t)) score = 0;
+  return score;
+}
