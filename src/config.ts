@@ -33,6 +33,7 @@ const schema = z.object({
     }, 'must be an IANA time zone such as Europe/Paris')
     .optional(),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
 export type Config = {
@@ -52,6 +53,7 @@ export type Config = {
   /** Sets the workspace's (and default calendar's) time zone at start when given. */
   workspaceTimeZone?: string;
   schedulerIntervalSeconds: number;
+  imapPollSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     workspaceTimeZone: c.WORKSPACE_TIMEZONE,
     schedulerIntervalSeconds: c.SCHEDULER_INTERVAL_SECONDS,
+    imapPollSeconds: c.IMAP_POLL_SECONDS,
   };
 }

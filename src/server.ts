@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDirectoryStorage } from './attachments/storage.ts';
 import { startInboundSmtp } from './email/smtp-server.ts';
+import { imapQueueSpec, startImapWorker } from './email/imap.ts';
 import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './email/outbound.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { startScheduler, tickQueueSpec } from './follow-through/scheduler.ts';
@@ -50,7 +51,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
   if (config.workspaceTimeZone) await applyWorkspaceTimeZone(database.db, config.workspaceTimeZone);
-  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec]);
+  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec, imapQueueSpec]);
   await jobs.work(RESYNC_QUEUE, async () => {
     await resyncOpenTickets(database.db);
   });
@@ -58,6 +59,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   const app = await buildApp({ database, storage, jobs, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  await startImapWorker(database.db, storage, jobs, { pollSeconds: config.imapPollSeconds, log: (line) => app.log.warn(line) });
   await app.listen({ port: config.port, host: config.host });
   const smtp =
     config.inboundSmtpPort > 0
