@@ -83,12 +83,37 @@ async function backdateTickets({ db, log, ledger }: Run, startEventId: number) {
     if (i >= times.length) mismatched++;
     if (time) eventTimes.push({ id: Number(e.id), at: time });
   }
+  await deriveConversationState(db, ledger.tickets.map((t) => t.id));
   if (mismatched) log(`  (${mismatched} ticket events had no planned time; they keep their neighbours' times)`);
   if (eventTimes.length) {
     await sql`update events as e set created_at = v.at
       from unnest(${eventTimes.map((r) => String(r.id))}::text[]::int8[], ${eventTimes.map((r) => r.at.toISOString())}::text[]::timestamptz[]) as v(id, at)
       where e.id = v.id`.execute(db);
   }
+}
+
+/**
+ * Who spoke last, since when the customer waits and when they first got an answer follow from the backdated
+ * messages. (SLA clocks keep the times of the seeding run: they start when the demo was made.)
+ */
+async function deriveConversationState(db: Db, ticketIds: string[]) {
+  if (ticketIds.length === 0) return;
+  await sql`
+    with m as (
+      select ticket_id,
+        min(created_at) filter (where direction = 'outbound' and author_agent_id is not null) as first_agent,
+        max(created_at) filter (where direction = 'outbound' and author_agent_id is not null) as last_agent,
+        max(created_at) as last_public
+      from messages where kind = 'reply' and ticket_id = any(${ticketIds}::text[]::uuid[]) group by ticket_id
+    )
+    update tickets t set
+      first_replied_at = m.first_agent,
+      last_public_from = case when m.last_agent >= m.last_public then 'agent' else 'customer' end,
+      waiting_since = case when m.last_agent >= m.last_public then null else (
+        select min(x.created_at) from messages x
+        where x.ticket_id = t.id and x.kind = 'reply' and x.direction = 'inbound' and x.created_at > coalesce(m.last_agent, '-infinity')) end,
+      ack_pending = false
+    from m where m.ticket_id = t.id`.execute(db);
 }
 
 /** Sets timestamp columns of many rows in one statement. */
