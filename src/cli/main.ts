@@ -19,6 +19,8 @@ Commands:
   create-admin --email E --password P [--name N]
                                          add an admin agent (or make an existing agent an admin with this password)
   import-eml FILE|DIR [--to MAILBOX]      file .eml or mbox files through the email pipeline, as if delivered to MAILBOX
+  coach [TEXT | -] [--now ISO] [--tz ZONE] [--json]
+                                         read a draft reply with the reply coach (stdin when TEXT is - or absent)
   demo [--tickets N]                     fill the workspace with demo agents, teams, customers and N tickets (default 300)
   help                                   show this help
 
@@ -41,6 +43,10 @@ export async function main(argv: string[]): Promise<number> {
         return await demo(rest);
       case 'import-eml':
         return await importEml(rest);
+      case 'coach': {
+        const { coachCommand } = await import('../coach/cli.ts');
+        return await coachCommand(rest, { stdin: process.stdin, out: (l) => process.stdout.write(l), err: (l) => process.stderr.write(l) });
+      }
       case undefined:
       case 'help':
       case '--help':

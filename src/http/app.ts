@@ -28,6 +28,7 @@ import { commitmentRoutes } from '../commitments/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { followThroughRoutes } from '../follow-through/routes.ts';
 import { slaRoutes } from '../sla/routes.ts';
+import { coachRoutes } from '../coach/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   notificationRoutes(app, ctx);
   followThroughRoutes(app, ctx);
   slaRoutes(app, ctx);
+  coachRoutes(app, ctx);
   return app;
 }
 

@@ -2,7 +2,8 @@ import { dbNow, type Db, type Tx } from '../db/database.ts';
 import { messageColumns, ticketColumns, type Channel, type Message, type Ticket, type TicketStatus } from '../db/types.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError } from '../http/errors.ts';
-import { sanitizeMessageHtml } from './html.ts';
+import { htmlToText, sanitizeMessageHtml } from './html.ts';
+import { reviewSentReply } from '../commitments/from-reply.ts';
 import { lockTicket, openTicket, statusStamps } from './service.ts';
 import { transition, type StatusCause } from './status.ts';
 import { syncClocks } from '../sla/clocks.ts';
@@ -99,6 +100,10 @@ export async function addAgentMessage(db: Db, input: AgentMessageInput): Promise
       },
       input.kind === 'note' ? { kind: 'agent_note', to: input.status } : { kind: 'agent_reply', to: input.status },
     );
+    if (input.kind === 'reply') {
+      const text = input.body.trim() ? input.body : htmlToText(input.bodyHtml ?? '');
+      result.message.coach = await reviewSentReply(tx, actor, ticket.id, result.message.id, text, now());
+    }
     await input.afterStore?.(tx, result);
     return result;
   });

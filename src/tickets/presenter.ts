@@ -62,6 +62,21 @@ export const presentTicket = (t: Ticket): z.infer<typeof TicketJson> => ({
   followUpAt: iso(t.follow_up_at),
 });
 
+export const CoachJson = z.object({
+  language: z.string(),
+  findings: z.array(
+    z.object({
+      kind: z.enum(['cant_focus', 'blame', 'channel_redirect', 'no_acknowledgement']),
+      start: z.number(),
+      end: z.number(),
+      excerpt: z.string(),
+      message: z.string(),
+      suggestion: z.string(),
+    }),
+  ),
+  commitments: z.array(z.object({ phrase: z.string(), start: z.number(), end: z.number(), due: z.string().nullable(), action: z.string() })),
+});
+
 export const MessageJson = z.object({
   id: z.string(),
   ticketId: z.string(),
@@ -72,6 +87,8 @@ export const MessageJson = z.object({
   body: z.string(),
   bodyHtml: z.string().nullable(),
   createdAt: z.string(),
+  /** The reply coach's reading of an agent's public reply when it was sent (kept for coaching, never blocking). */
+  coach: CoachJson.nullable().optional(),
   /** Email details: threading ids, the new text without quoted history, and the delivery state of outbound mail. */
   email: z
     .object({
@@ -102,6 +119,7 @@ export const presentMessage = (m: Message): z.infer<typeof MessageJson> => ({
   body: m.body_text,
   bodyHtml: m.body_html,
   createdAt: m.created_at.toISOString(),
+  coach: (m.coach as z.infer<typeof CoachJson> | null) ?? null,
 });
 
 export const HandoffJson = z.object({
