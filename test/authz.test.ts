@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { errorStatus, type ErrorCode } from '../src/http/errors.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
+import { notify } from '../src/notifications/service.ts';
 
 type Res = Awaited<ReturnType<TestApp['call']>>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -74,6 +75,8 @@ type SweepFixtures = {
   attachmentId: string;
   mailboxId: string;
   deadLetterId: string;
+  commitmentId: string;
+  notificationId: string;
 };
 type Route = { method: Method; path: string; url: string; payload?: unknown; headers?: Record<string, string> };
 
@@ -140,6 +143,14 @@ function protectedRoutes(x: SweepFixtures): Route[] {
       payload: 'From: a@example.com\r\nTo: sweep@heed.test\r\nSubject: hi\r\n\r\nhello\r\n',
       headers: { 'content-type': 'message/rfc822' },
     },
+    r('GET', '/api/v1/commitments'),
+    r('GET', '/api/v1/tickets/:id/commitments', x.ticketId),
+    r('POST', '/api/v1/tickets/:id/commitments', x.ticketId, { text: 'Injected promise' }),
+    r('PATCH', '/api/v1/commitments/:id', x.commitmentId, { text: 'Renamed by nobody' }),
+    r('POST', '/api/v1/tickets/:id/follow-up', x.ticketId, { remindAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    r('GET', '/api/v1/notifications'),
+    r('POST', '/api/v1/notifications/:id/read', x.notificationId),
+    r('GET', '/api/v1/measures'),
     // last: it would end the session that sends it
     r('POST', '/api/v1/auth/logout'),
   ];
@@ -167,6 +178,10 @@ describe('authentication on every route', () => {
     assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
     const letter = await h.call('POST', '/api/v1/channels/email/inbound', { payload: 'Subject: nobody sent this\r\n\r\nno sender\r\n', headers: { 'content-type': 'message/rfc822' } });
     assert.equal(letter.body.outcome, 'dead_letter', JSON.stringify(letter.body));
+    const commitment = await h.call('POST', `/api/v1/tickets/${ticket.id}/commitments`, { payload: { text: 'Call back' } });
+    assert.equal(commitment.status, 201, JSON.stringify(commitment.body));
+    await notify(t.database.db, [{ agentId: t.admin.agentId, kind: 'test', body: 'for the sweep' }]);
+    const notification = await t.database.db.selectFrom('notifications').select('id').where('agent_id', '=', t.admin.agentId).executeTakeFirstOrThrow();
     x = {
       ticketId: ticket.id,
       handoffTicketId: handoffTicket.id,
@@ -179,6 +194,8 @@ describe('authentication on every route', () => {
       attachmentId: file.body.id,
       mailboxId: mailbox.body.id,
       deadLetterId: letter.body.id,
+      commitmentId: commitment.body.id,
+      notificationId: notification.id,
     };
   });
   after(() => t.close());

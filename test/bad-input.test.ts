@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { errorStatus, type ErrorCode } from '../src/http/errors.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
+import { notify } from '../src/notifications/service.ts';
 
 type Res = Awaited<ReturnType<TestApp['call']>>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -84,6 +85,8 @@ const fingerprinted: Record<string, string> = {
   handoffs: 'x::text',
   events: 'x::text',
   attachments: 'x::text',
+  commitments: 'x::text',
+  notifications: 'x::text',
   // last_used_at may legitimately move on any authenticated request
   auth_tokens: '(x.id, x.agent_id, x.kind, x.name, x.token_hash, x.csrf_token, x.expires_at, x.revoked_at)::text',
 };
@@ -104,6 +107,8 @@ type Fixtures = {
   /** Only ever sent to logout with a body that must be refused, so its token must survive. */
   logoutAgent: Caller;
   tokenId: string;
+  commitment: { id: string };
+  notificationId: string;
 };
 
 describe('bad input', () => {
@@ -145,7 +150,17 @@ describe('bad input', () => {
       agent: await t.agent({ name: 'Plain Agent' }),
       logoutAgent: await t.agent({ name: 'Logout Agent' }),
       tokenId: token.body.id,
+      commitment: { id: '' },
+      notificationId: '',
     };
+    // Two promises (the list pages through them) and a notification of the admin's.
+    for (const text of ['Call back', 'Send the form']) {
+      const c = await call('POST', `/api/v1/tickets/${ticket.id}/commitments`, { text });
+      assert.equal(c.status, 201, JSON.stringify(c.body));
+      f.commitment = { id: c.body.id };
+    }
+    await notify(t.database.db, [{ agentId: t.admin.agentId, kind: 'test', body: 'fixture' }]);
+    f.notificationId = (await t.database.db.selectFrom('notifications').select('id').executeTakeFirstOrThrow()).id;
   });
   after(() => t.close());
 
@@ -182,6 +197,10 @@ describe('bad input', () => {
       { method: 'POST', path: '/api/v1/tickets/:id/handoff/accept', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/accept`, hasBody: false },
       { method: 'POST', path: '/api/v1/tickets/:id/handoff/decline', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/decline`, hasBody: true, required: 'reason' },
       { method: 'POST', path: '/api/v1/tickets/:id/handoff/cancel', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/cancel`, hasBody: false },
+      { method: 'POST', path: '/api/v1/tickets/:id/commitments', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, hasBody: true, required: 'text' },
+      { method: 'PATCH', path: '/api/v1/commitments/:id', url: (x) => `/api/v1/commitments/${x.commitment.id}`, hasBody: true },
+      { method: 'POST', path: '/api/v1/tickets/:id/follow-up', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, hasBody: true, required: 'remindAt' },
+      { method: 'POST', path: '/api/v1/notifications/:id/read', url: (x) => `/api/v1/notifications/${x.notificationId}/read`, hasBody: false },
     ];
     // Larger than the 2 MB body limit, and valid JSON for a ticket otherwise.
     const threeMegabytes = JSON.stringify({
@@ -410,6 +429,28 @@ describe('bad input', () => {
       { name: 'handoff decline: no handoff pending', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/decline`, payload: () => ({ reason: 'Not my area' }), code: 'not_found' },
       { name: 'handoff accept: no handoff pending', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/accept`, code: 'not_found' },
       { name: 'handoff cancel: no handoff pending', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/handoff/cancel`, code: 'not_found' },
+      // commitments
+      { name: 'commitments: blank text', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: ' \n ' }), code: 'validation_failed', field: 'text' },
+      { name: 'commitments: text of 2,001 characters', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 't'.repeat(2001) }), code: 'validation_failed', field: 'text' },
+      { name: 'commitments: text of the wrong type', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: ['call'] }), code: 'validation_failed', field: 'text' },
+      { name: 'commitments: dueAt in the past', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 'Call back', dueAt: '2020-01-01T10:00:00Z' }), code: 'validation_failed', field: 'dueAt' },
+      { name: 'commitments: dueAt without an offset', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 'Call back', dueAt: '2099-01-01T10:00:00' }), code: 'validation_failed', field: 'dueAt' },
+      { name: 'commitments: dueAt in words', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 'Call back', dueAt: 'tomorrow' }), code: 'validation_failed', field: 'dueAt' },
+      { name: 'commitments: action with a control character', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 'Call back', action: 'call\u0007' }), code: 'validation_failed', field: 'action' },
+      { name: 'commitments: unknown field', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/commitments`, payload: () => ({ text: 'Call back', dueDate: '2099-01-01T10:00:00Z' }), code: 'validation_failed', field: 'dueDate' },
+      { name: 'commitments: the ticket of nothing', method: 'POST', url: () => `/api/v1/tickets/${UNKNOWN}/commitments`, payload: () => ({ text: 'Call back' }), code: 'not_found' },
+      { name: 'commitments PATCH: status missed (reached by itself)', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ status: 'missed' }), code: 'validation_failed', field: 'status' },
+      { name: 'commitments PATCH: status open', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ status: 'open' }), code: 'validation_failed', field: 'status' },
+      { name: 'commitments PATCH: dueAt in the past', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ dueAt: '2020-01-01T10:00:00Z' }), code: 'validation_failed', field: 'dueAt' },
+      { name: 'commitments PATCH: ownerId that is not a UUID', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ ownerId: 'me' }), code: 'validation_failed', field: 'ownerId' },
+      { name: 'commitments PATCH: ownerId of nobody', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ ownerId: UNKNOWN }), code: 'reference_not_found', field: 'ownerId' },
+      { name: 'commitments PATCH: ownerId of a customer', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: (x) => ({ ownerId: x.customer.id }), code: 'reference_not_found', field: 'ownerId' },
+      { name: 'commitments PATCH: unknown field', method: 'PATCH', url: (x) => `/api/v1/commitments/${x.commitment.id}`, payload: () => ({ text: 'Call back', kept: true }), code: 'validation_failed', field: 'kept' },
+      // follow-ups
+      { name: 'follow-up: remindAt in the past', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: '2020-01-01T10:00:00Z' }), code: 'validation_failed', field: 'remindAt' },
+      { name: 'follow-up: remindAt of the wrong type', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: 1_900_000_000 }), code: 'validation_failed', field: 'remindAt' },
+      { name: 'follow-up: remindAt without an offset', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: '2099-01-01 10:00' }), code: 'validation_failed', field: 'remindAt' },
+      { name: 'follow-up: unknown field', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: null, agentId: UNKNOWN }), code: 'validation_failed', field: 'agentId' },
     ];
     for (const c of cases) {
       it(c.name, () =>
@@ -454,6 +495,11 @@ describe('bad input', () => {
         path: '/api/v1/tickets/:id/attachments',
       },
       { method: 'GET', path: '/api/v1/attachments/:id' },
+      { method: 'GET', path: '/api/v1/tickets/:id/commitments' },
+      { method: 'POST', path: '/api/v1/tickets/:id/commitments', payload: () => ({ text: 'Call back' }) },
+      { method: 'PATCH', path: '/api/v1/commitments/:id', payload: () => ({ text: 'Call back soon' }) },
+      { method: 'POST', path: '/api/v1/tickets/:id/follow-up', payload: () => ({ remindAt: '2099-01-01T10:00:00Z' }) },
+      { method: 'POST', path: '/api/v1/notifications/:id/read' },
     ];
     /** An id of an existing record of another kind than the route's. */
     const otherKind = (path: string, x: Fixtures) => (path.includes('/tickets/') ? x.customer.id : x.ticket.id);
@@ -711,7 +757,7 @@ describe('bad input', () => {
 
   // -------------------------------------------------------------------------------------------------------------
   describe('list parameters', () => {
-    const lists = ['/api/v1/tickets', '/api/v1/customers', '/api/v1/organizations'];
+    const lists = ['/api/v1/tickets', '/api/v1/customers', '/api/v1/organizations', '/api/v1/commitments'];
     const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
     for (const path of lists) {
@@ -812,6 +858,26 @@ describe('bad input', () => {
         }
         const ok = await call('GET', '/api/v1/search?q=printer&limit=50');
         assert.equal(ok.status, 200);
+      }));
+
+    it('GET /api/v1/commitments, /notifications and /measures refuse bad filters with 400 naming the filter', () =>
+      unchanged(async () => {
+        const bad: [string, string][] = [
+          ['/api/v1/commitments?status=done', 'status'],
+          ['/api/v1/commitments?ownerId=me', 'ownerId'],
+          ['/api/v1/commitments?ticketId=42', 'ticketId'],
+          ['/api/v1/commitments?dueBefore=tomorrow', 'dueBefore'],
+          ['/api/v1/commitments?dueBefore=2099-01-01T10:00:00', 'dueBefore'],
+          ['/api/v1/notifications?unread=yes', 'unread'],
+          ['/api/v1/notifications?limit=0', 'limit'],
+          ['/api/v1/notifications?limit=101', 'limit'],
+          ['/api/v1/measures?since=yesterday', 'since'],
+          ['/api/v1/measures?until=2026-13-01T00:00:00Z', 'until'],
+          ['/api/v1/measures?groupBy=org', 'groupBy'],
+          ['/api/v1/measures?since=2026-03-02T00:00:00Z&until=2026-03-01T00:00:00Z', 'since'],
+          ['/api/v1/measures?since=2026-03-01T00:00:00Z&until=2026-03-01T00:00:00Z', 'since'],
+        ];
+        for (const [url, field] of bad) assertError(await call('GET', url), 'validation_failed', field);
       }));
 
     it('GET /api/v1/agents refuses includeInactive other than true/false', () =>
