@@ -162,6 +162,7 @@ describe('commitments', () => {
       [{ ownerId: 'bob' }, 400, 'validation_failed'],
       [{ ownerId: UNKNOWN }, 422, 'reference_not_found'],
       [{ colour: 'red' }, 400, 'validation_failed'],
+      [{ status: 'kept', dueAt: '2026-03-13T12:00:00Z' }, 400, 'validation_failed'],
     ] as const) {
       const res = await patch(c.id, payload);
       assert.equal(res.status, status, `${JSON.stringify(payload)} → ${JSON.stringify(res.body)}`);

@@ -37,4 +37,6 @@ export const UpdateCommitmentBody = z
     status: z.enum(['kept', 'cancelled'], { message: "must be 'kept' or 'cancelled'" }).optional(),
     ownerId: Uuid.optional(),
   })
-  .strict();
+  .strict()
+  // Keeping or cancelling ends the promise: a new due time alongside would be dropped without a word.
+  .refine((b) => !(b.status && b.dueAt), { message: 'dueAt cannot change together with status', path: ['dueAt'] });
