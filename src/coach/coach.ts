@@ -22,10 +22,13 @@ export function coachDraft(text: string, options: CoachOptions): CoachResult {
     if (language !== 'en') return { language, findings: [], commitments: [] };
     const { sentences } = prepared;
     const context = typeof options?.context === 'string' ? options.context : null;
+    const redirects = findRedirects(sentences);
+    // A refusal followed by "email X instead" is a redirect, not a can't: the redirect is its alternative.
+    const redirectSentences = new Set(redirects.map((r) => sentences.find((s) => s.start <= r.start && r.start < s.end)?.start ?? r.start));
     const hits: Hit[] = [
-      ...findCantFocus(sentences),
+      ...findCantFocus(sentences, { redirectSentences }),
       ...findBlame(sentences),
-      ...findRedirects(sentences),
+      ...redirects,
       ...findNoAcknowledgement(sentences, { context, quoted: prepared.quoted }),
     ];
     const findings: Finding[] = hits

@@ -23,7 +23,8 @@ const WITHIN_THE_HOUR = /\b(?:within|in) the (?:next )?hour\b/gi;
 const NEXT_BUSINESS_DAY = /\b(?:the )?next (?:business|working|work) day\b/gi;
 const DAY_AFTER_TOMORROW = /\b(?:the )?day after tomorrow\b/gi;
 const TOMORROW = /\b(?:tomorrow|tmrw|tmr)\b/gi;
-const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening)|(?:the )?end of (?:the |to|your |my |our )?(?:business )?day|eod|cob|close of (?:business|play)|end of (?:business|play))\b/gi;
+const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening))\b/gi;
+const END_OF_DAY = /\b(?:(?:the )?end of (?:the |to|your |my |our )?(?:business |working )?day|eod|cob|close of (?:business|play)|end of (?:business|play))\b/gi;
 const NEXT_WEEK = /\b(?:(early|start of|beginning of|end of|later|late|middle of|mid)[- ](?:the )?)?next week\b/gi;
 const THIS_WEEK = /\b(?:(?:by |before |until )?(?:the )?end of (?:the |this )week|later this week|this week|by the weekend|before the weekend)\b/gi;
 const END_OF_MONTH = /\b(?:the )?end of (?:the |this )month\b/gi;
@@ -80,6 +81,11 @@ function weekdayDate(clock: Clock, weekday: number, nextWeek: boolean): DateTime
   return today.plus({ days: diff });
 }
 
+function nextWeekWord(prefix: string | undefined, suffix: string | undefined): boolean {
+  const p = (prefix ?? '').toLowerCase();
+  return p === 'next' || p === 'following' || /next/i.test(suffix ?? '');
+}
+
 /** A day and month without a year: this year's, or next year's once it has passed. */
 function calendarDate(clock: Clock, month: number, day: number, year?: number): DateTime | undefined {
   const today = clock.now.startOf('day');
@@ -107,6 +113,11 @@ export function readDue(clause: string, clock: Clock): DueReading {
     }
   };
   const today = clock.now.startOf('day');
+  // Several dates in one clause ("at 9am tomorrow to make sure Monday works"): the first one said is the due one.
+  const dates: { at: number; date: DateTime; weekStart?: boolean }[] = [];
+  const date = (m: RegExpExecArray, d: DateTime | undefined, weekStart = false) => {
+    if (d) dates.push({ at: m.index, date: d, weekStart });
+  };
 
   each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
   each(DURATION, (m) => {
@@ -122,62 +133,57 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (n !== undefined) parts.businessDays = Math.ceil(n);
   });
   each(NEXT_BUSINESS_DAY, () => (parts.businessDays = 1));
-  each(DAY_AFTER_TOMORROW, () => (parts.date = today.plus({ days: 2 })));
-  each(TOMORROW, () => (parts.date ??= today.plus({ days: 1 })));
-  each(TODAY, (m) => {
-    parts.date ??= today;
-    const w = m[0].toLowerCase();
-    if (/end of|eod|cob|close of/.test(w)) parts.partOfDay ??= 'eod';
+  each(DAY_AFTER_TOMORROW, (m) => date(m, today.plus({ days: 2 })));
+  each(TOMORROW, (m) => date(m, today.plus({ days: 1 })));
+  each(TODAY, (m) => date(m, today));
+  each(END_OF_DAY, () => (parts.partOfDay ??= 'eod'));
+  each(END_OF_MONTH, (m) => date(m, today.endOf('month').startOf('day')));
+  each(WEEKDAY, (m) => {
+    // "the Thursday flight" names a flight, not a day.
+    if (!m[1] && !m[3] && /\b(?:the|a|an|that|every)\s+$/i.test(clause.slice(Math.max(0, m.index - 6), m.index))) return;
+    date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, nextWeekWord(m[1], m[3])));
   });
-  each(END_OF_MONTH, () => (parts.date ??= today.endOf('month').startOf('day')));
-  const weekday = (prefix: string | undefined, name: string, suffix: string | undefined) => {
-    const index = WEEKDAY_INDEX[name.slice(0, 3).toLowerCase()];
-    if (!index) return;
-    const p = (prefix ?? '').toLowerCase();
-    const nextWeek = p === 'next' || p === 'following' || /next/i.test(suffix ?? '');
-    parts.date = weekdayDate(clock, index, nextWeek);
-    parts.weekStart = false;
-  };
-  each(WEEKDAY, (m) => weekday(m[1], m[2]!, m[3]));
-  each(WEEKDAY_ABBR, (m) => weekday(m[1], m[2]!, undefined));
+  each(WEEKDAY_ABBR, (m) => date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, nextWeekWord(m[1], undefined))));
   each(NEXT_WEEK, (m) => {
     const which = (m[1] ?? '').toLowerCase();
     const monday = today.startOf('week').plus({ weeks: 1 });
-    if (which === 'end of' || which === 'later' || which === 'late') parts.date ??= monday.plus({ days: 4 });
-    else if (which === 'middle of' || which === 'mid') parts.date ??= monday.plus({ days: 2 });
-    else {
-      parts.date ??= monday;
-      parts.weekStart = true;
-    }
+    if (which === 'end of' || which === 'later' || which === 'late') date(m, monday.plus({ days: 4 }));
+    else if (which === 'middle of' || which === 'mid') date(m, monday.plus({ days: 2 }));
+    else date(m, monday, true);
   });
-  each(THIS_WEEK, () => (parts.date ??= today.startOf('week').plus({ days: 4 })));
-  each(ISO_DATE, (m) => (parts.date = calendarDate(clock, Number(m[2]), Number(m[3]), Number(m[1])) ?? parts.date));
+  each(THIS_WEEK, (m) => date(m, today.startOf('week').plus({ days: 4 })));
+  each(ISO_DATE, (m) => date(m, calendarDate(clock, Number(m[2]), Number(m[3]), Number(m[1]))));
   each(DAY_MONTH, (m) => {
     const month = MONTH_INDEX[m[2]!.slice(0, 3).toLowerCase()];
-    if (month) parts.date = calendarDate(clock, month, Number(m[1]), m[3] ? Number(m[3]) : undefined) ?? parts.date;
+    if (month) date(m, calendarDate(clock, month, Number(m[1]), m[3] ? Number(m[3]) : undefined));
   });
   each(MONTH_DAY, (m) => {
     const month = MONTH_INDEX[m[1]!.slice(0, 3).toLowerCase()];
     // "may" is also a verb: only "May 4" with a capital counts.
     if (month === 5 && !m[1]!.startsWith('M')) return;
-    if (month) parts.date = calendarDate(clock, month, Number(m[2]), m[3] ? Number(m[3]) : undefined) ?? parts.date;
+    if (month) date(m, calendarDate(clock, month, Number(m[2]), m[3] ? Number(m[3]) : undefined));
   });
   each(NUMERIC_DATE, (m) => {
     // Day first except in the Americas' zones, where 3/14 is March 14.
     const us = /^America\//.test(clock.now.zoneName ?? '');
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const [day, month] = us && a <= 12 ? [b, a] : a > 12 ? [a, b] : [a, b];
+    const [day, month] = us && a <= 12 ? [b, a] : [a, b];
     const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined;
-    parts.date = calendarDate(clock, month, day, year) ?? parts.date;
+    date(m, calendarDate(clock, month, day, year));
   });
   each(ORDINAL_DAY, (m) => {
     const day = Number(m[1]);
     let d = today.set({ day });
     if (!d.isValid || d.day !== day) return;
     if (d < today) d = today.plus({ months: 1 }).set({ day });
-    if (d.day === day) parts.date = d;
+    if (d.day === day) date(m, d);
   });
+  const first = dates.sort((x, y) => x.at - y.at)[0];
+  if (first) {
+    parts.date = first.date;
+    if (first.weekStart) parts.weekStart = true;
+  }
   each(WINDOW, (m) => {
     const h = hour12(Number(m[4]), m[6]);
     parts.time = { hour: h, minute: Number(m[5] ?? 0) };

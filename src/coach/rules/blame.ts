@@ -46,6 +46,8 @@ const FAMILIES: RegExp[] = [
   /\b(?:he|she|they|[A-Z][a-z]+|(?:the|my|our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should have (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|packed the wrong|sent (?:out )?the wrong|quoted you the wrong|gave (?:\w+ ){0,3}the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing) us)\b/gi,
+  /\b(?:forgot|failed|neglected|refused) to\b/gi,
+  /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
   /\bwhich you should have\b|\b(?:if you had|had you|if you'd)\s+(?:\w+ )?(?:read|checked|followed|looked|paid attention|bothered|noticed|measured|ordered|declared|kept)\b/gi,
@@ -54,6 +56,7 @@ const FAMILIES: RegExp[] = [
   /\b(?:your|the customer's) (?:own )?(?:fault|mistake|error|responsibility|choices?|doing|oversight)\b/gi,
   /\b(?:you|your [\w-]+(?: [\w-]+)?) (?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we)(?:'ve| have| will|'ll)\b)/gi,
   /\b(?:because|since|as) (?:you|your [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:selected|chose|booked|bought|entered|typed|missed|revoked|didn't|did not|failed|forgot|ignored|deleted|changed|turned off|removed)\b/gi,
+  /\bbecause (?:you|your [\w-]+) (?!(?:asked|requested|wanted|mentioned|contacted|called|emailed|told|said|upgraded|subscribed|reported|let)\b)[a-z]+ed\b/gi,
   /\b(?:details|address|information|number|code|photo) you (?:entered|typed|gave|provided|sent|supplied|put)\b[^.;!?]{0,60}\b(?:wrong|incorrect|no |not |didn't|did not|missing|invalid)/gi,
   /\b(?:clearly|plainly|explicitly|very clearly) (?:shown|stated|marked|written|displayed|explained|shows|states|says|listed|set out)\b/gi,
   /\b(?:you|which you) (?:agreed|accepted|consented) to\b/gi,

@@ -4,100 +4,116 @@ import { clauseAt, clausesOf, isFormality, matches, type Hit } from './clauses.t
 
 const REFUSAL = new RegExp(
   [
-    "\\b(?:can ?not|can't|cant|could ?not|couldn't|won't be able to|will not be able to|wouldn't be able to|unable to)\\b",
+    "\\b(?:can ?not|can't|cant|won't be able to|will not be able to|wouldn't be able to|unable to)\\b",
+    "\\b(?:i|we)(?: just| simply| really)? (?:could ?not|couldn't)\\b",
     "\\b(?:am|are|is|'m|'re|were|was)(?: not|n't) (?:able|allowed|permitted|authori[sz]ed|in a position)\\b",
     "\\b(?:not|never) (?:be )?(?:able|allowed|permitted) to\\b",
-    "\\bno way (?:to|for|of|that|we|i)\\b",
-    "\\b(?:is|isn't|is not|are|aren't|are not|was|wasn't|won't be|will not be|'s not|'re not)(?: not)? (?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered)\\b",
+    "\\bno way (?:to|for|that|we|i)\\b",
+    "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|guaranteed|something (?:i|we) can)\\b",
     "\\bimpossible\\b",
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",
-    "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit)\\b",
+    "\\bwon't let (?:me|us)\\b",
+    "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
     "\\bnothing (?:more |else )?(?:that )?(?:i|we) can do\\b",
-    "\\bout of (?:my|our) hands\\b",
+    "\\bnothing (?:i|we) can (?:change|offer|do)\\b",
     "\\b(?:have|has|had) to (?:decline|refuse|reject|deny)\\b",
     "\\b(?:must|will|'ll) (?:have to )?(?:decline|refuse|reject|deny)\\b",
     "\\bno longer (?:possible|available|able|offer|accept|support|provide|do)\\b",
-    "\\bnot something (?:i|we) (?:can|are able|do)\\b",
+    "\\b(?:not|isn't|is not) something (?:i|we)(?:'m|'re| am| are)? (?:can|able|do)\\b",
     "\\bnon-?refundable\\b",
-    "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?) (?:are|is|can|will|after|on|for|once)\\b",
+    "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?|compensation) (?:are|is|can|will|after|on|for|once)\\b",
+    "\\b(?:there are|there's|there is) no (?:plans|way|option|possibility)\\b",
     "\\bpolicy (?:doesn't|does not|won't|will not|prohibits|forbids|prevents|states that we (?:can't|cannot))\\b",
   ].join('|'),
   'gi',
 );
 
-// "can't" that is no refusal: idioms of delight or emphasis.
+// "can't" that refuses nothing: idioms of delight or emphasis.
 const IDIOM = /^(?:can ?not|can't|cant|could ?not|couldn't)\s+(?:wait|thank|stress|recommend|emphasi[sz]e|overstate|believe|imagine|help but|go wrong|beat|miss|complain|say enough|tell you how|express|agree more|be happier|be more|get enough|praise)\b/i;
-// A negation before the refusal cancels it: "nothing your router can't handle".
-const DOUBLE_NEGATIVE = /\b(?:nothing|no (?:problem|issue|task|question|job|device|reason|one)|not a (?:thing|problem)|nobody|never)\b[^.,;!?]{0,40}$/i;
-// A refusal inside a condition or a report of the customer's own trouble is not the agent refusing.
+// A negation before the refusal, in the same clause, cancels it: "there's no hill this bike can't climb".
+const DOUBLE_NEGATIVE = /\b(?:nothing|no [\w-]+|not a (?:thing|problem)|nobody|no one|none)\b(?:(?!\b(?:and|but|so|or|because|as|which|since)\b)[^.,;!?]){0,40}$/i;
+// A refusal inside a condition, a consequence or a report of the customer's own trouble is not the agent refusing.
 const CONDITION = /\b(?:if|unless|in case|should|whether|when|whenever|once|so that|in the event)\b[^,;]*$/i;
+const CONSEQUENCE = /(?:,|\band)\s+so\b[^,;]*$|^so\b[^,;]*$|\bwhich is why\b[^,;]*$|\bthat's why\b[^,;]*$/i;
 const REPORTED = /\b(?:sorry|understand|see|saw|hear|heard|know|noticed?|mentioned|said|say|says|told|report(?:ed|s)?|frustrating|annoying|gather|sounds? like|that)\b[^.;!?]{0,60}$/i;
 const CUSTOMER_SUBJECT = /\b(?:you|you're|you've been|you have been|your \w+(?: \w+)?|it|the (?:app|page|site|website|link|device|router|item|product|printer|phone|card|code|system))\s*(?:still\s+|just\s+|simply\s+|now\s+)?$/i;
-// Perception and knowledge ("I can't see the order") state a fact; they do not refuse the customer.
-const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:see|find|locate|spot|hear|tell (?:if|whether|from)|remember|recall|say for (?:sure|certain)|access your|reproduce)\b/i;
+// Perception and knowledge ("I can't see the order", "no way of knowing") state a fact; they refuse nothing.
+const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:see|find|locate|spot|hear|tell (?:if|whether|from)|remember|recall|say for (?:sure|certain)|reproduce)\b|^no way (?:of|to) (?:know|tell)/i;
 
-// What counts as doing something instead: an offer, a next step, a remedy the agent gives or can give.
+// Doing something instead: an offer, a next step, a remedy the agent gives or has given.
 const ALTERNATIVE = new RegExp(
   [
-    "\\b(?:i|we)(?:'ll| will| can| could| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?!(?:confirm|see|assure|understand|imagine|appreciate|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|get back|help with any|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments)|look into)\\b)",
-    "\\b(?:i|we)(?:'ve| have) (?:already |also |just |now |gone ahead and )?(?:arranged|issued|applied|added|sent|set up|booked|ordered|credited|refunded|processed|upgraded|extended|reserved|created|started|raised|escalated|passed|forwarded|put|organi[sz]ed|waived|reduced|discounted)\\b",
+    "\\b(?:i|we)(?:'ll| will| can| could| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help with any|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
+    "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne)\\b",
+    "\\b(?:what|the (?:best|next) thing) (?:i|we) (?:can|could|have|will|'ve|'ll) (?:do|done|offer)\\b",
     "\\byou (?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b",
-    "\\bwhat (?:i|we) can do\\b",
-    "\\b(?:instead|alternatively|alternative|other option|another option|next best|the best i can do|workaround|what's possible)\\b",
-    "\\b(?:offer|exchange|replacement|store credit|credit note|voucher|discount|repair|swap|partial refund|goodwill|gesture|upgrade|reship|resend)\\b",
+    "\\b(?:instead|alternatively|alternative|options?|another way|next best|workaround|what's possible)\\b",
+    "\\b(?:in the meantime|meanwhile|until then|for now)\\b(?![^.;!?]*\\b(?:can't|cannot|unable|not|sorry|unfortunately)\\b)",
+    "\\b(?:gives|give|entitles|lets|allows) you\\b|\\byou (?:still )?(?:get|have|keep)(?: free| full| a| an| the)\\b",
+    "\\b(?:she|he|they|[A-Z][a-z]+)(?:'ll| will) (?:call|phone|ring|email|contact|see|book|arrange|send|visit|help)\\b",
   ].join('|'),
   'i',
 );
+// Words that make a "but …" clause a limit or an apology rather than something offered.
+const NOT_AN_OFFER = /\b(?:unfortunately|sorry|afraid|policy|rules|terms|regret|apolog|can't|cannot|unable|not|no|nothing|never|only)\b/i;
+
+export type CantContext = {
+  /** Start offsets (in the prepared text) of sentences that send the customer elsewhere: those count as an alternative. */
+  redirectSentences: Set<number>;
+};
 
 /** Finds refusals with no concrete alternative anywhere in the agent's words. */
-export function findCantFocus(sentences: Sentence[]): Hit[] {
-  const refusals: { sentence: number; start: number; end: number }[] = [];
+export function findCantFocus(sentences: Sentence[], ctx: CantContext = { redirectSentences: new Set() }): Hit[] {
+  const refusals: { start: number; end: number }[] = [];
   const refusalClauses = new Set<number>();
-  sentences.forEach((s, index) => {
-    if (s.text.trim().endsWith('?')) return;
-    for (const m of matches(REFUSAL, s.text)) {
-      const before = s.text.slice(0, m.index);
-      const after = s.text.slice(m.index);
-      if (IDIOM.test(after) || PERCEPTION.test(after)) continue;
-      if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before)) continue;
-      if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
-      const clause = clauseAt(s, s.start + m.index);
-      refusals.push({ sentence: index, ...clause });
-      refusalClauses.add(clause.start);
-      break;
-    }
-  });
+  for (const s of sentences) {
+    if (/\?\s*$/.test(s.text)) continue;
+    const at = refusalAt(s.text);
+    if (at < 0) continue;
+    const clause = clauseAt(s, s.start + at);
+    refusals.push(clause);
+    refusalClauses.add(clause.start);
+  }
   if (refusals.length === 0) return [];
+  if (ctx.redirectSentences.size > 0) return [];
   if (hasAlternative(sentences, refusalClauses)) return [];
   const first = refusals[0]!;
-  const excerpt = sentences[first.sentence]!.text;
+  const sentence = sentences.find((s) => s.start <= first.start && first.start < s.end)?.text ?? '';
   return [
     {
       kind: 'cant_focus',
-      start: first.start,
-      end: first.end,
+      ...first,
       message: 'This dwells on what cannot be done and offers the customer nothing in its place.',
-      suggestion: suggestionFor(excerpt),
+      suggestion: suggestionFor(sentence),
     },
   ];
+}
+
+/** Where the sentence refuses, or -1. */
+function refusalAt(text: string): number {
+  for (const m of matches(REFUSAL, text)) {
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index);
+    if (IDIOM.test(after) || PERCEPTION.test(after)) continue;
+    if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before) || CONSEQUENCE.test(before)) continue;
+    if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
+    return m.index;
+  }
+  return -1;
 }
 
 function hasAlternative(sentences: Sentence[], refusalClauses: Set<number>): boolean {
   for (const s of sentences) {
     if (isFormality(s.text)) continue;
+    // "We can't refund it, but our outlet store has the same model at half price": a turn to something offered.
+    const turn = /(?:,|;|—|–)?\s*\bbut\b\s+([^.;!?]+)/i.exec(s.text);
+    if (turn && refusalAt(s.text) >= 0 && turn.index > refusalAt(s.text) && !NOT_AN_OFFER.test(turn[1]!)) return true;
     for (const c of clausesOf(s)) {
       const text = s.text.slice(c.start - s.start, c.end - s.start);
       // The refusal's own clause ("we can't offer an exchange") cannot also be its alternative.
-      if (refusalClauses.has(c.start) || hasRefusal(text)) continue;
+      if (refusalClauses.has(c.start) || refusalAt(text) >= 0) continue;
       if (ALTERNATIVE.test(text)) return true;
     }
-  }
-  return false;
-}
-
-function hasRefusal(text: string): boolean {
-  for (const m of matches(REFUSAL, text)) {
-    if (!IDIOM.test(text.slice(m.index)) && !PERCEPTION.test(text.slice(m.index))) return true;
   }
   return false;
 }
@@ -105,14 +121,14 @@ function hasRefusal(text: string): boolean {
 /** A rewrite hint that names the likely alternatives for what was refused. */
 function suggestionFor(sentence: string): string {
   const s = sentence.toLowerCase();
-  if (/refund|money back|reimburse/.test(s)) {
+  if (/refund|money back|reimburse|compensat/.test(s)) {
     return 'Lead with what you can do: offer the exchange, a repair, store credit or a partial refund, then mention the limit in one short clause.';
   }
-  if (/cancel|change|amend|modify/.test(s)) {
-    return 'Lead with what you can do: say what can still be changed, or offer to set up the new order or return for them, then give the limit briefly.';
+  if (/cancel|change|amend|modify|move|update/.test(s)) {
+    return 'Lead with what you can do: say what can still be changed, or offer to set up the new order, booking or request for them, then give the limit briefly.';
   }
-  if (/deliver|ship|send|express|date/.test(s)) {
-    return 'Lead with what you can do: offer the nearest option you have (another service, a date, a collection point) and commit to it.';
+  if (/deliver|ship|send|express|date|appointment|book/.test(s)) {
+    return 'Lead with what you can do: offer the nearest option you have (another service, a date, a slot, a collection point) and commit to it.';
   }
-  return 'Lead with what you can do: offer a concrete alternative or next step you will take, and keep the limit to one short clause.';
+  return 'Lead with what you can do: offer a concrete alternative or a next step you will take, and keep the limit to one short clause.';
 }

@@ -12,6 +12,10 @@ const FAILURE = new RegExp(
   'gi',
 );
 
+// Wear and accidents ("the bin has cracked") are only half a complaint until the company is part of the story.
+const DAMAGE = /\b(?:dent|dents|dented|scratch(?:ed|es)?|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\b/gi;
+const COMPANY_DID = /\b(?:you|your (?:driver|courier|engineer|technician|staff|team|store|shop|website|site|app|system|receptionist|agent|rep|company|people|service))(?:'ve| have)?\s+(?:just\s+)?(?:delivered|sent|supplied|fitted|installed|left|threw|dropped|damaged|broke|lost|charged|cancell?ed|refused|gave|told|billed|kept|rejected|ignored|promised)\b/gi;
+
 const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:again|AGAIN|second time|third time|fourth time|fifth time|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
 const SHOUT = /\b[A-Z]{3,}\b/g;
 // Capitals that are names of things, not raised voices.
@@ -23,7 +27,7 @@ function count(re: RegExp, text: string): number {
   return (text.match(re) ?? []).length;
 }
 
-/** How strongly the customer's words complain (0 = not at all; 1 or more counts as a complaint). */
+/** How strongly the customer's words complain (below 1 = not a complaint; 1 or more counts as one). */
 export function complaintScore(text: string): number {
   const t = text.length > 8000 ? text.slice(0, 8000) : text;
   if (!t.trim()) return 0;
@@ -31,7 +35,9 @@ export function complaintScore(text: string): number {
   const failures = count(FAILURE, t);
   const emphasis = count(EMPHASIS, t);
   const shouts = (t.match(SHOUT) ?? []).filter((w) => !ACRONYM.test(w)).length;
-  let score = 2 * Math.min(feelings, 3) + Math.min(failures, 3) + Math.min(emphasis + shouts, 2);
+  const damage = count(DAMAGE, t);
+  const companyDid = count(COMPANY_DID, t);
+  let score = 2 * Math.min(feelings, 3) + Math.min(failures + companyDid + damage / 2, 3) + Math.min(emphasis + shouts, 2);
   // A request or question that mentions one problem in passing is asking, not complaining.
   if (feelings === 0 && score <= 1 && QUESTION_START.test(t)) score = 0;
   return score;

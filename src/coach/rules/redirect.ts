@@ -3,17 +3,27 @@
 import type { Sentence } from '../text.ts';
 import { clauseAt, matches, type Hit } from './clauses.ts';
 
-// The customer is told (or advised, or invited) to do it themselves.
-const DIRECTIVE = "(?:^|[.!;:,—–-]\\s*|\\b(?:please|kindly|just|simply|then|so|instead|otherwise|you(?:'ll| will)? (?:need|have|want|would need|would have|'d need|'d have) to|you need to|you must|you should|you can|you could|you may|you'd (?:need|have|want) to|you would (?:need|have) to|best to|the best (?:way|thing|option|bet|place) (?:is|would be|will be) to|your best (?:bet|option) (?:is|would be|will be) to|i'd (?:recommend|suggest|advise)(?: that you)?|i (?:would )?(?:recommend|suggest|advise)(?: that you)?(?: you)?|we (?:recommend|suggest|advise|ask that you|ask you to)|feel free to|go ahead and|try to|try|you'?re welcome to|it's best to|it is best to|it would be best to|i'm afraid you'll have to|unfortunately you'll (?:need|have) to)\\s+)";
-const VERB = "(?:call|phone|ring|telephone|e-?mail|contact|reach out to|get in touch with|write to|message|text|dm|visit|go to|go into|go back to|pop into|pop in to|pop down to|head to|head over to|head into|stop by|drop by|drop into|come (?:in|into|to|down to)|bring (?:it|them|the \\w+) (?:in|back|to)|take (?:it|them|the \\w+) (?:in |back )?to|return (?:it|them|the \\w+) to|open|submit|raise|file|create|log|start|fill (?:in|out)|complete|use|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|reach|direct (?:your|any|this|the)(?: \\w+)? to|send (?:your|an|a|the|this|them|it)(?: \\w+){0,2} to|forward (?:this|your|it|the \\w+) to|apply (?:via|through|on|online)|check with|ask (?:billing|the|your|them|him|her)|take (?:it|this|that) up with|follow (?:it |this )?up with|liaise with|go through|log (?:a|it|this|the)|make (?:a|an|the) (?:new )?(?:claim|complaint|request|booking|appointment) (?:with|through|via|on|at))";
-const TARGET = "(?:(?:a|an) (?:new|separate|fresh|second|another|support|formal) (?:\\w+ )?(?:ticket|request|case|claim|enquiry|inquiry|form|chat|complaint|application|report|query)|another (?:ticket|request|case|claim|enquiry|inquiry|form)|(?:the|our|their|your|this|that|a) (?:[\\w-]+ ){0,3}(?:team|department|dept|desk|line|hotline|helpline|number|store|shop|branch|office|website|site|portal|page|form|app|chat|live chat|support|centre|center|counter|service|contact|address|inbox|mailbox|manager|provider|bank|manufacturer|courier|carrier|retailer|seller|supplier|vendor|company|people|folks|guys|specialists?|engineers?|technicians?|customer care|care team|helpdesk|help desk|hq|headquarters)|(?:them|him|her|us) (?:at|on|via|directly|by|through)|[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\+?\\d[\\d ()-]{6,}\\d|(?:www\\.|https?:\\/\\/)\\S+|(?:billing|accounts|sales|support|returns|customer service|customer care|tech support|technical support|it support|the manufacturer|the courier|the carrier|the bank|your bank|the vendor|the supplier|head office|reception|[A-Z][a-z]+ (?:team|department|support|store))|(?:ups|fedex|dhl|usps|royal mail|evri|dpd|paypal|stripe|apple|google|amazon)\\b)";
+// The customer is told (or advised) to do it themselves; "you can" only invites, so it counts for the
+// strong verbs (call, email, visit …) and not for self-service ones ("you can book online").
+const TOLD = "please|kindly|just|simply|then|so|instead|otherwise|you(?:'ll| will)? (?:need|have|want|would need|would have|'d need|'d have) to|you need to|you must|you should|you'd (?:need|have|want) to|you would (?:need|have) to|best to|the best (?:way|thing|option|bet|place) (?:is|would be|will be) to|your best (?:bet|option) (?:is|would be|will be) to|i'd (?:recommend|suggest|advise)(?: that you)?|i (?:would )?(?:recommend|suggest|advise)(?: that you)?(?: you)?|we (?:recommend|suggest|advise|ask that you|ask you to)|go ahead and|try to|try|it's best to|it is best to|it would be best to|i'm afraid you'll have to|unfortunately you'll (?:need|have) to|you'll want to";
+const INVITED = "you can|you could|you may|feel free to|you'?re welcome to|you are welcome to";
+const START = "(?:^|[.!;:,—–-]\\s*)";
+const STRONG_VERB = "(?:call|phone|ring|telephone|e-?mail|contact|reach out to|get in touch with|write to|message|text|dm|visit|pop into|pop in to|pop down to|head to|head over to|head into|stop by|drop by|drop into|go (?:in)?to|go back to|come (?:in|into|down to|to)|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|ask at|ask (?:the|your|them|him|her|at|in|billing|reception|[A-Z]\\w+)|check with|take (?:it|this|that) up with|follow (?:it |this )?up with|liaise with|raise (?:it|this|that) with|book with|apply to|hand (?:it|them|the [\\w-]+) in|bring (?:it|them|the [\\w-]+|your [\\w-]+)(?: [\\w-]+){0,6} (?:in|to)|post (?:it|them|the [\\w-]+|your [\\w-]+) to|take (?:it|them|the [\\w-]+) (?:in |back )?to|return (?:it|them|the [\\w-]+) to|direct (?:your|any|this|the)(?: [\\w-]+)? to|send (?:your|an|a|the|this|them|it)(?: [\\w-]+){0,2} to|forward (?:this|your|it|the [\\w-]+) to)";
+const WEAK_VERB = "(?:open|submit|raise|file|create|log|start|fill (?:in|out)|complete|use|book|rebook|re-book|report|request|make|post|apply|place|register|renew|lodge|arrange|order|re-?order|reorder|try)";
+const CHANNEL = "(?:(?:a|an) (?:new|separate|fresh|second|another|support|formal) (?:[\\w-]+ )?(?:ticket|request|case|claim|enquiry|inquiry|form|chat|complaint|application|report|query)|another (?:ticket|request|case|claim|enquiry|inquiry|form)|(?:online|in person|by post|by phone|over the phone)\\b|\\b(?:through|via|on|at|using|with|in|from) (?:the |our |your |their |a |an )?(?:[\\w'&>-]+ ){0,4}(?:website|site|portal|app|page|form|forum|community|line|hotline|helpline|number|branch|store|shop|office|desk|centre|center|counter|reception|hub|account|address|inbox|clinic|pharmacy|chat|team|department|dept)\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\+?\\d[\\d ()-]{6,}\\d|(?:www\\.|https?:\\/\\/)\\S+|\\b[\\w-]+\\.(?:com|co\\.uk|io|org|net|gov\\.uk|ac\\.uk)\\b|\\bpo box\\b)";
 
-const GERUND = "(?:recommend|suggest|advise|try|trying|consider|is|would be) (?:calling|phoning|ringing|e-?mailing|contacting|reaching out to|getting in touch with|writing to|messaging|visiting|going (?:in)?to|popping into|heading (?:over )?to|speaking (?:to|with)|talking (?:to|with)|chatting (?:to|with)|opening|submitting|raising|filing|creating|filling (?:in|out)|using|checking with|taking (?:it|this|that) up with)";
-const IMPERATIVE = new RegExp(`(?:${DIRECTIVE}${VERB}|\\b${GERUND})\\s+(?:[\\w'-]+\\s+){0,4}?${TARGET}`, 'gi');
+const GERUND = "(?:recommend|suggest|advise|try|trying|consider|is|would be) (?:calling|phoning|ringing|e-?mailing|contacting|reaching out to|getting in touch with|writing to|messaging|visiting|going (?:in)?to|popping into|heading (?:over )?to|speaking (?:to|with)|talking (?:to|with)|chatting (?:to|with)|checking with|taking (?:it|this|that) up with)";
+const REDIRECTS: RegExp[] = [
+  new RegExp(`(?:${START}|\\b(?:${TOLD}|${INVITED})\\s+)(?:also\\s+|directly\\s+|instead\\s+)?${STRONG_VERB}\\b`, 'gi'),
+  new RegExp(`\\b${GERUND}\\b`, 'gi'),
+  new RegExp(`(?:${START}|\\b(?:${TOLD})\\s+)(?:also\\s+|instead\\s+)?${WEAK_VERB}\\b[^.;!?]{0,70}?${CHANNEL}`, 'gi'),
+  // "Faults need to be reported online", "claims must be submitted by the sender".
+  /\b(?:needs?|has|have|must|should) (?:to )?be (?:reported|submitted|booked|made|requested|raised|sent|arranged|placed|registered|lodged|filed|logged|done|renewed) (?:online|through|via|by (?:the|your|phone|post|calling|emailing)|at|in person|with|directly|over the phone|on)\b/gi,
+];
 // "Billing can be reached on 0800 …", "their number is …", "the returns form is at …".
 const CONTACT_INFO = [
   /\b(?:they|he|she|billing|accounts|sales|support|the [\w ]{1,30}(?:team|department|dept|desk|office|store))\s+(?:can|will|may|should) (?:be (?:reached|contacted|emailed|called)|help you|assist you|sort (?:this|it|that) out|look into (?:this|it|that)|deal with (?:this|it|that)|advise you|handle (?:this|it|that))\s+(?:at|on|via|by|through|if you)\b/gi,
-  /\b(?:their|the|his|her|our) (?:\w+ )?(?:phone number|number|email address|email|e-mail|contact details|contact information|contact|address|hotline|helpline|website|form|link|portal) (?:for (?:this|that|[\w ]{1,25}) )?(?:is|are|can be found)\b[^.?!]{0,60}(?:\d{3}|@|www\.|https?:|\.com|\.co\b|below|here)/gi,
+  /\b(?:their|the|his|her|our) (?:\w+ )?(?:phone number|telephone number|contact number|direct line|number to call|email address|e-mail address|contact details|contact information|hotline|helpline|website|web address|portal) (?:for (?:this|that|[\w ]{1,25}) )?(?:is|are|can be found)\b[^.?!]{0,60}(?:\d{3}|@|www\.|https?:|\.com|\.co\b|below|here)/gi,
   /\b(?:you can|you'll|you will|you should) (?:reach|contact|find|get hold of) (?:them|him|her|billing|the [\w ]{1,25}(?:team|department|desk|office)) (?:at|on|via|by)\b/gi,
   /\b(?:that|this|it|these|refunds|returns|warranty claims|such requests)(?:'s| is| are| would be| will be) (?:handled|dealt with|managed|taken care of|processed|covered) (?:by|through) (?!us\b)[^.?!]{0,60}(?:so|please|you(?:'ll| will)? (?:need|have|can|should|must))\b[^.?!]{0,30}\b(?:contact|call|email|e-mail|reach|speak|talk|write|visit)/gi,
 ];
@@ -50,12 +60,15 @@ export function findRedirects(sentences: Sentence[]): Hit[] {
 /** Where in the sentence the redirect starts, or -1. */
 function redirectAt(text: string): number {
   if (/\?\s*$/.test(text) && !/\b(?:please|you(?:'ll| will)? need to)\b/i.test(text)) return -1;
-  for (const m of matches(IMPERATIVE, text)) {
-    const phrase = m[0];
-    if (SAME_CHANNEL.test(phrase)) continue;
-    if (/\b(?:us)\b/i.test(phrase) && !/\d{3}|@|www\.|https?:|\b(?:store|shop|branch|office|counter|website|portal|form|line|number|phone)\b/i.test(phrase)) continue;
-    if (COURTESY.test(text.slice(0, m.index + phrase.length)) && /\b(?:us|our (?:team|support))\b/i.test(phrase)) continue;
-    return m.index + (phrase.length - phrase.replace(/^[^\w]+/, '').length);
+  for (const re of REDIRECTS) {
+    for (const m of matches(re, text)) {
+      const rest = text.slice(m.index, m.index + m[0].length + 60);
+      if (SAME_CHANNEL.test(rest.slice(0, m[0].length + 12))) continue;
+      // "contact us" with no other channel named keeps the customer where they are.
+      if (/^[^.;!?]*?\b(?:us|me)\b/i.test(rest.slice(m[0].length - 6, m[0].length + 4)) && !/\d{3}|@|www\.|https?:|\b(?:store|shop|branch|office|counter|website|portal|form|line|number|phone|app)\b/i.test(rest)) continue;
+      if (COURTESY.test(text.slice(0, m.index + m[0].length))) continue;
+      return m.index + (m[0].length - m[0].replace(/^[^\w]+/, '').length);
+    }
   }
   for (const re of CONTACT_INFO) {
     const m = re.exec(text);

@@ -1,0 +1,123 @@
+// Is this clause a promise? Finds "<subject> will <verb>" (and its cousins: "going to", "I won't forget to",
+// "I'm sending … today", "your parcel arrives tomorrow") and decides from the subject and the verb whether
+// it promises an action to the customer, rather than describing, offering or asking.
+
+export const ACTION_VERBS =
+  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk';
+
+// The modal that carries the promise; "won't forget to" is a promise said the other way round.
+const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+/gi;
+const ADVERBS = /^(?:(?:definitely|personally|also|then|now|just|certainly|absolutely|immediately|promptly|gladly|happily|first|next|straight|aim to|try to|be sure to|endeavou?r to)\s*)*/i;
+// "a date for when your passport will be issued": a modal inside a when/whether clause is reported, not promised.
+const EMBEDDED = /\b(?:when|whether|until|once|how|what|where|as soon as|by the time)\s+(?:the |your |our |a |an |my |their )?[\w'£$€-]+(?: [\w'£$€-]+){0,2}\s*$/i;
+
+// Verbs after "will" that make no promise: needs, abilities, pleasantries, talk about this very email.
+const NOT_AN_ACTION = /^(?:not|n't|never|need|needs|require|want|wait|await|likely|probably|usually|typically|normally|generally|only|automatically|still|depend|depends|take|cost|vary|apply|remain|expire|find|notice|say|admit|explain|note|mention|point|leave|hear|know|like|love|appreciate|understand|assume|agree|hope|also|enjoy|feel|look|seem|mean|want|work|help|accept|include|lose|stay|last|become|happen|cover|continue|charge|bill)$/i;
+// After "will be": only the states that keep the promise count.
+const BE_STATES = /^(?:in touch|contacted|called|emailed|sent|given|issued|reissued|refunded|credited|reimbursed|notified|updated|delivered|shipped|dispatched|posted|mailed|processed|fixed|resolved|sorted|ready|with|back|repaired|replaced|collected|picked|reactivated|restored|live|active|activated|arranged|booked|scheduled|waived|applied|added|cancell?ed|paid|returned|corrected|reversed|released|expedited|prioriti[sz]ed|escalated|passed|forwarded|on|there|calling|sending|shipping|emailing|contacting|visiting|checking|following|reaching|getting|arriving|coming|deployed|installed|connected|reconnected|inspected|reviewed|transferred|honou?red|removed|withdrawn|cleared|closed|opened|done|finished|completed|handled|chased|ordered|topped)$/i;
+const HAVE_NEXT = /^(?:it|them|this|that|the|a|an|your|you|someone|somebody|engineers?|an?|[\w-]+ed|news|everything|her|him)$/i;
+const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin)$/i;
+const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
+
+// Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
+const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered))\b/gid;
+// "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
+const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
+const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
+const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS})$`, 'i');
+const BARE_VERB = new RegExp(`^(?:also\\s+|then\\s+|personally\\s+)?(${ACTION_VERBS})\\b`, 'id');
+
+const GENERAL = /\b(?:usually|typically|normally|generally|in most cases|tends? to|often|sometimes|may|might|could|can take|on average|as a rule|automatically)\b/i;
+
+export type Head = { start: number; verbAt: number; subject: string; needsTime: boolean };
+
+/** The promise's subject and verb in one clause, or null when the clause promises nothing. */
+export function findHead(seg: string, inherited: string | null): Head | null {
+  const general = GENERAL.test(seg);
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(seg); m; m = MODAL.exec(seg)) {
+    const subject = subjectBefore(seg, m.index);
+    if (!subject || EMBEDDED.test(seg.slice(0, m.index))) continue;
+    const afterModal = seg.slice(m.index + m[0].length);
+    const adverbs = ADVERBS.exec(afterModal)?.[0] ?? '';
+    const words = /^([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?/.exec(afterModal.slice(adverbs.length));
+    if (!words) continue;
+    const kind = subjectKind(subject.text);
+    if (general && kind !== 'agent') continue;
+    if (!promises(kind, words[1]!, words[2] ?? '', words[3] ?? '')) continue;
+    return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: false };
+  }
+  for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true]] as const) {
+    re.lastIndex = 0;
+    const m = re.exec(seg);
+    if (m && !general) return { start: m.indices![1]![0], verbAt: m.indices![1]![1], subject: m[1]!.toLowerCase(), needsTime };
+  }
+  PROMISE.lastIndex = 0;
+  const promise = PROMISE.exec(seg);
+  if (promise) {
+    const start = promise.index + (promise[0].length - promise[0].replace(/^[^\w']+/, '').length);
+    return { start, verbAt: start, subject: 'i', needsTime: false };
+  }
+  // "… and email you by 5pm": a bare verb carries on the promise of the clause before it.
+  const bare = inherited ? BARE_VERB.exec(seg) : null;
+  if (bare && inherited) return { start: 0, verbAt: bare.indices![1]![0], subject: inherited, needsTime: false };
+  return null;
+}
+
+type Subject = { start: number; text: string };
+
+/** The subject just before the modal: the last noun phrase of up to five words, stopping at punctuation. */
+function subjectBefore(seg: string, modalAt: number): Subject | null {
+  const before = seg.slice(0, modalAt);
+  const trimmed = before.replace(/[\s,]+$/, '');
+  const m = /((?:[\w'£$€.,-]+ ){0,5}[\w'£$€.-]+)$/.exec(trimmed);
+  if (!m) return null;
+  let text = m[1]!;
+  // Keep the phrase inside its clause: "…, so our crews" → "our crews".
+  const cut = /.*(?:,\s*|\b(?:and|but|so|because|as|once|when|if|then|which means|meaning|that)\s+)/i.exec(text);
+  if (cut) text = text.slice(cut[0].length);
+  if (!text || /^(?:and|but|so|or|if|when|once|that|to|then)$/i.test(text)) return null;
+  return { start: trimmed.length - text.length, text };
+}
+
+type Kind = 'agent' | 'you' | 'thing' | 'third';
+
+function subjectKind(subject: string): Kind {
+  const last = subject.toLowerCase().split(/\s+/).pop() ?? '';
+  if (last === 'i' || last === 'we') return 'agent';
+  if (last === 'you') return 'you';
+  if (/^(?:it|this|that|which|there|what)$/.test(last)) return 'thing';
+  return 'third';
+}
+
+/** Does "<subject> will <verb> <next>" promise an action to the customer? */
+function promises(kind: Kind, verb: string, next: string, third: string): boolean {
+  const v = verb.toLowerCase();
+  const n = next.toLowerCase();
+  if (/^(?:not|n't|never|no|only)$/.test(v)) return false;
+  // Future perfect ("that will have saved a lot of damage") describes; "we'll have engineers on site" promises.
+  if (v === 'have' && /^(?:been|had|saved|helped|made|got|gotten|seen|received|arrived|taken|cost|done)$/.test(n)) return false;
+  if (kind === 'you') {
+    if (!YOU_VERBS.test(v)) return false;
+    if (v === 'be') return BE_STATES.test(n) && !/^(?:able|charged|billed|asked|required|responsible|redirected|prompted)$/.test(n);
+    if (v === 'have') return !/^to$/.test(n);
+    return !/^(?:to|charged)$/.test(n);
+  }
+  if (kind === 'thing') {
+    if (!THING_VERBS.test(v)) return false;
+    if (v === 'be') return BE_STATES.test(n) || (n === 'with' && third === 'you');
+    return true;
+  }
+  if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure|in)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
+  if (v === 'have') return n !== '' && n !== 'to' && (HAVE_NEXT.test(n) || /^[A-Z]/.test(next));
+  if (v === 'let') return /^(?:you|them)$/.test(n);
+  if (v === 'do') return /^(?:it|this|that|my|our|everything|the|a|whatever)$/.test(n);
+  if (v === 'try') return /^(?:to|and|again|calling|another)$/.test(n);
+  if (v === 'see') return /^(?:what|if|whether|to)$/.test(n);
+  if (v === 'look') return /^(?:into|at|for)$/.test(n);
+  if (v === 'work') return /^(?:on|with)$/.test(n);
+  if (v === 'help') return false;
+  // A colleague, a team or a thing promises only service actions; "your next bill will use …" describes.
+  if (kind === 'third' && !ACTION_VERB.test(v) && !THING_VERBS.test(v)) return false;
+  return !NOT_AN_ACTION.test(v);
+}
