@@ -1,8 +1,10 @@
 // Drafts written for these tests from the guide alone (not taken from the evaluation set), one per row:
 // the kinds the coach must report, and no others.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 import { coachDraft } from './coach.ts';
+import { parseLabelled, score } from './evaluate.ts';
 
 type Row = { text: string; context?: string; kinds: string[] };
 const options = { now: new Date('2026-04-15T10:00:00Z'), timeZone: 'Europe/London' };
@@ -48,4 +50,11 @@ test('the guide, row by row', () => {
     if (got.join() !== want.join()) failures.push(`${JSON.stringify(row.text.slice(0, 70))}: want [${want}] got [${got}]`);
   }
   assert.deepEqual(failures, []);
+});
+
+test('the coach\'s own labelled drafts (guide-drafts.jsonl, written from the guide): every kind, language and due time', () => {
+  const drafts = parseLabelled(fs.readFileSync(new URL('./guide-drafts.jsonl', import.meta.url), 'utf8'), 'guide-drafts.jsonl');
+  const report = score(drafts);
+  assert.deepEqual(report.misses, []);
+  assert.ok(report.due.total >= 15);
 });

@@ -20,7 +20,7 @@ const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin)$/i;
 const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
 
 // Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
-const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered))\b/gid;
+const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
 const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
 const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
@@ -80,13 +80,15 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   return { start: trimmed.length - text.length, text };
 }
 
-type Kind = 'agent' | 'you' | 'thing' | 'third';
+type Kind = 'agent' | 'you' | 'thing' | 'person' | 'third';
 
 function subjectKind(subject: string): Kind {
   const last = subject.toLowerCase().split(/\s+/).pop() ?? '';
   if (last === 'i' || last === 'we') return 'agent';
   if (last === 'you') return 'you';
   if (/^(?:it|this|that|which|there|what)$/.test(last)) return 'thing';
+  // People promise any action; a noun phrase may be a thing ("your next bill will use …"), so it needs a service verb.
+  if (/^(?:they|he|she|who|someone|somebody)$/.test(last) || /^[A-Z][a-z]+$/.test(subject.trim())) return 'person';
   return 'third';
 }
 
@@ -119,5 +121,6 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   if (v === 'help') return false;
   // A colleague, a team or a thing promises only service actions; "your next bill will use …" describes.
   if (kind === 'third' && !ACTION_VERB.test(v) && !THING_VERBS.test(v)) return false;
+  if (kind === 'person' && NOT_AN_ACTION.test(v)) return false;
   return !NOT_AN_ACTION.test(v);
 }

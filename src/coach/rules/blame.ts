@@ -7,7 +7,7 @@ import { clauseAt, type Hit } from './clauses.ts';
 
 const US = "(?:us|me|ours|mine|our (?:side|end|doing|fault|team|staff|store|office|people)|anyone here|anybody here)";
 const ORG = "(?:the|our|this) (?:[\\w-]+ ){0,3}(?:team|staff|surgery|practice|council|depot|school|office|desk|bank|university|college|company|store|shop|driver|underwriters|kitchen|support|branch|department|hotel|airline|clinic|agents?|crew)|support|customer service";
-const THIRD = "(?:they|them|he|him|she|her|the [\\w-]+(?: [\\w-]+){0,2}|[A-Z][\\w-]+(?: [A-Z][\\w-]+)?|your [\\w-]+(?: [\\w-]+)?)";
+const THIRD = "(?:they|them|he|him|she|her|the [\\w-]+(?: [\\w-]+){0,2}|[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)";
 
 const FAMILIES: RegExp[] = [
   // Contrast: "…, not us", "… rather than ours", "it was them and not us".
@@ -19,8 +19,11 @@ const FAMILIES: RegExp[] = [
   new RegExp(`\\bnothing (?:that )?(?:we|i|${ORG}) (?:can|could) control\\b`, 'gi'),
   /\b(?:won't|wouldn't|isn't|wasn't|is not|was not) (?:be )?anything (?:we|i) did\b/gi,
   // Attribution: "that one is on him", "down to you", "on their side".
-  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:you|him|her|them|they|the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|${THIRD}(?=\\s+(?:rather|and|not|,|\\.|$)))`, 'g'),
-  /\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:you|him|her|them)\b/gi,
+  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|${THIRD}(?=,? (?:rather than|and not|not) (?:us|ours|me|mine|the)\\b))`, 'g'),
+  /\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on (?:him|her|them)|down to (?:you|him|her|them)|on you(?=[,.;!]| rather| not|$))\b/gi,
+  // Speaking up for the other party puts the fault back on the customer: "to be fair to the driver, …".
+  /\bto be fair to (?:the|our|my) [\w-]+/gi,
+  /\b(?:the|your) (?:address|details|information|postcode|number|email|name|card number|sort code)(?: (?:on|in) (?:the|your) (?:order|booking|form|account|application)| you (?:gave|provided|entered|typed|used|supplied))? (?:was|were|is|are|had) (?:missing|wrong|incorrect|incomplete|invalid|out of date)\b/gi,
   /\b(?:on|from) (?:their|his|her) (?:side|end)\b/gi,
   /\bthe (?:\w+ ){0,2}(?:came|comes|come) from (?:them|him|her|the (?:\w+ ){0,2}(?:supplier|manufacturer|courier|vendor|system|venue|airline|partner))\b/gi,
   /\b(?:[\w-]+(?: [\w-]+){0,3}'s|their|his|her|your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,

@@ -9,6 +9,7 @@ const REFUSAL = new RegExp(
     "\\b(?:am|are|is|'m|'re|were|was)(?: not|n't) (?:able|allowed|permitted|authori[sz]ed|in a position)\\b",
     "\\b(?:not|never) (?:be )?(?:able|allowed|permitted) to\\b",
     "\\bno way (?:to|for|that|we|i)\\b",
+    "\\b(?:isn't|is not|there's no|there is no|there isn't|there is not)(?: any| a| really any)? (?:way|means|option|possibility) (?:to|for|of|we|i|that)\\b",
     "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|guaranteed|something (?:i|we) can)\\b",
     "\\bimpossible\\b",
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",
@@ -54,6 +55,8 @@ const ALTERNATIVE = new RegExp(
   ].join('|'),
   'i',
 );
+// Something on offer stated plainly: "so there's a free cloakroom at the entrance".
+const AVAILABLE = /\b(?:there's|there is|there are|we have|we've got|we offer|we do offer|(?:is|are) available|(?:is|are) free|(?:is|are) open|includes?|comes? with)\b/i;
 // Words that make a "but …" clause a limit or an apology rather than something offered.
 const NOT_AN_OFFER = /\b(?:unfortunately|sorry|afraid|policy|rules|terms|regret|apolog|can't|cannot|unable|not|no|nothing|never|only)\b/i;
 
@@ -94,7 +97,8 @@ function refusalAt(text: string): number {
   for (const m of matches(REFUSAL, text)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index);
-    if (IDIOM.test(after) || PERCEPTION.test(after)) continue;
+    const verbFirst = after.replace(/^(?:i|we)(?: just| simply| really)? /i, '');
+    if (IDIOM.test(verbFirst) || PERCEPTION.test(verbFirst)) continue;
     if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before) || CONSEQUENCE.test(before)) continue;
     if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
     return m.index;
@@ -112,7 +116,7 @@ function hasAlternative(sentences: Sentence[], refusalClauses: Set<number>): boo
       const text = s.text.slice(c.start - s.start, c.end - s.start);
       // The refusal's own clause ("we can't offer an exchange") cannot also be its alternative.
       if (refusalClauses.has(c.start) || refusalAt(text) >= 0) continue;
-      if (ALTERNATIVE.test(text)) return true;
+      if (ALTERNATIVE.test(text) || (AVAILABLE.test(text) && !NOT_AN_OFFER.test(text))) return true;
     }
   }
   return false;
