@@ -77,8 +77,13 @@ type SweepFixtures = {
   deadLetterId: string;
   commitmentId: string;
   notificationId: string;
+  calendarId: string;
+  policyId: string;
 };
 type Route = { method: Method; path: string; url: string; payload?: unknown; headers?: Record<string, string> };
+
+const slaTarget = { firstResponse: 60, nextResponse: 60, resolution: 600 };
+const slaTargets = { urgent: slaTarget, high: slaTarget, normal: slaTarget, low: slaTarget };
 
 /** Every route that needs a signed-in agent, each with a request that would succeed for an admin. */
 function protectedRoutes(x: SweepFixtures): Route[] {
@@ -151,6 +156,18 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     r('GET', '/api/v1/notifications'),
     r('POST', '/api/v1/notifications/:id/read', x.notificationId),
     r('GET', '/api/v1/measures'),
+    r('GET', '/api/v1/business-hours'),
+    r('POST', '/api/v1/business-hours', undefined, { name: `Night ${randomBytes(3).toString('hex')}`, timeZone: 'UTC', periods: [{ day: 1, start: '20:00', end: '23:00' }] }),
+    r('GET', '/api/v1/business-hours/:id', x.calendarId),
+    r('PATCH', '/api/v1/business-hours/:id', x.calendarId, { name: 'Renamed by nobody' }),
+    r('POST', '/api/v1/business-hours/:id/holidays/import', x.calendarId, { ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Xmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' }),
+    r('GET', '/api/v1/sla-policies'),
+    r('POST', '/api/v1/sla-policies', undefined, { name: `Injected ${randomBytes(3).toString('hex')}`, calendarId: x.calendarId, targets: slaTargets }),
+    r('GET', '/api/v1/sla-policies/:id', x.policyId),
+    r('PATCH', '/api/v1/sla-policies/:id', x.policyId, { name: 'Renamed by nobody' }),
+    r('DELETE', '/api/v1/sla-policies/:id', x.policyId),
+    r('DELETE', '/api/v1/business-hours/:id', x.calendarId),
+    r('POST', '/api/v1/coach', undefined, { text: "We can't do that." }),
     // last: it would end the session that sends it
     r('POST', '/api/v1/auth/logout'),
   ];
@@ -182,6 +199,10 @@ describe('authentication on every route', () => {
     assert.equal(commitment.status, 201, JSON.stringify(commitment.body));
     await notify(t.database.db, [{ agentId: t.admin.agentId, kind: 'test', body: 'for the sweep' }]);
     const notification = await t.database.db.selectFrom('notifications').select('id').where('agent_id', '=', t.admin.agentId).executeTakeFirstOrThrow();
+    const calendar = await h.call('POST', '/api/v1/business-hours', { payload: { name: 'Sweep hours', timeZone: 'UTC', periods: [{ day: 2, start: '09:00', end: '17:00' }] } });
+    assert.equal(calendar.status, 201, JSON.stringify(calendar.body));
+    const policy = await h.call('POST', '/api/v1/sla-policies', { payload: { name: 'Sweep policy', calendarId: calendar.body.id, targets: slaTargets } });
+    assert.equal(policy.status, 201, JSON.stringify(policy.body));
     x = {
       ticketId: ticket.id,
       handoffTicketId: handoffTicket.id,
@@ -196,6 +217,8 @@ describe('authentication on every route', () => {
       deadLetterId: letter.body.id,
       commitmentId: commitment.body.id,
       notificationId: notification.id,
+      calendarId: calendar.body.id,
+      policyId: policy.body.id,
     };
   });
   after(() => t.close());

@@ -87,6 +87,9 @@ const fingerprinted: Record<string, string> = {
   attachments: 'x::text',
   commitments: 'x::text',
   notifications: 'x::text',
+  business_calendars: 'x::text',
+  sla_policies: 'x::text',
+  sla_clocks: 'x::text',
   // last_used_at may legitimately move on any authenticated request
   auth_tokens: '(x.id, x.agent_id, x.kind, x.name, x.token_hash, x.csrf_token, x.expires_at, x.revoked_at)::text',
 };
@@ -95,6 +98,10 @@ const snapshotQuery = `select ${Object.entries(fingerprinted)
   .join(', ')}`;
 
 // ---------------------------------------------------------------------------------------------------------------
+
+const slaTarget = { firstResponse: 60, nextResponse: 60, resolution: 600 };
+const slaTargets = { urgent: slaTarget, high: slaTarget, normal: slaTarget, low: slaTarget };
+const week = [{ day: 1, start: '09:00', end: '17:00' }];
 
 type Fixtures = {
   ticket: { id: string; requesterId: string };
@@ -109,6 +116,8 @@ type Fixtures = {
   tokenId: string;
   commitment: { id: string };
   notificationId: string;
+  calendarId: string;
+  policyId: string;
 };
 
 describe('bad input', () => {
@@ -152,7 +161,15 @@ describe('bad input', () => {
       tokenId: token.body.id,
       commitment: { id: '' },
       notificationId: '',
+      calendarId: '',
+      policyId: '',
     };
+    const calendar = await call('POST', '/api/v1/business-hours', { name: 'Fixture hours', timeZone: 'Europe/Paris', periods: [{ day: 1, start: '09:00', end: '17:00' }] });
+    assert.equal(calendar.status, 201, JSON.stringify(calendar.body));
+    f.calendarId = calendar.body.id;
+    const policy = await call('POST', '/api/v1/sla-policies', { name: 'Fixture policy', calendarId: f.calendarId, targets: slaTargets, conditions: { tags: ['fixture'] } });
+    assert.equal(policy.status, 201, JSON.stringify(policy.body));
+    f.policyId = policy.body.id;
     // Two promises (the list pages through them) and a notification of the admin's.
     for (const text of ['Call back', 'Send the form']) {
       const c = await call('POST', `/api/v1/tickets/${ticket.id}/commitments`, { text });
@@ -201,6 +218,12 @@ describe('bad input', () => {
       { method: 'PATCH', path: '/api/v1/commitments/:id', url: (x) => `/api/v1/commitments/${x.commitment.id}`, hasBody: true },
       { method: 'POST', path: '/api/v1/tickets/:id/follow-up', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, hasBody: true, required: 'remindAt' },
       { method: 'POST', path: '/api/v1/notifications/:id/read', url: (x) => `/api/v1/notifications/${x.notificationId}/read`, hasBody: false },
+      { method: 'POST', path: '/api/v1/business-hours', url: () => '/api/v1/business-hours', hasBody: true, required: 'name' },
+      { method: 'PATCH', path: '/api/v1/business-hours/:id', url: (x) => `/api/v1/business-hours/${x.calendarId}`, hasBody: true },
+      { method: 'POST', path: '/api/v1/business-hours/:id/holidays/import', url: (x) => `/api/v1/business-hours/${x.calendarId}/holidays/import`, hasBody: true, required: 'ics' },
+      { method: 'POST', path: '/api/v1/sla-policies', url: () => '/api/v1/sla-policies', hasBody: true, required: 'name' },
+      { method: 'PATCH', path: '/api/v1/sla-policies/:id', url: (x) => `/api/v1/sla-policies/${x.policyId}`, hasBody: true },
+      { method: 'POST', path: '/api/v1/coach', url: () => '/api/v1/coach', hasBody: true, required: 'text' },
     ];
     // Larger than the 2 MB body limit, and valid JSON for a ticket otherwise.
     const threeMegabytes = JSON.stringify({
@@ -450,6 +473,28 @@ describe('bad input', () => {
       { name: 'follow-up: remindAt in the past', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: '2020-01-01T10:00:00Z' }), code: 'validation_failed', field: 'remindAt' },
       { name: 'follow-up: remindAt of the wrong type', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: 1_900_000_000 }), code: 'validation_failed', field: 'remindAt' },
       { name: 'follow-up: remindAt without an offset', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: '2099-01-01 10:00' }), code: 'validation_failed', field: 'remindAt' },
+      // business hours and SLA policies
+      { name: 'business-hours: unknown time zone', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Mars', timeZone: 'Mars/Base', periods: week }), code: 'validation_failed', field: 'timeZone' },
+      { name: 'business-hours: never open', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Never', timeZone: 'UTC', periods: [] }), code: 'validation_failed' },
+      { name: 'business-hours: overlapping periods', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Twice', timeZone: 'UTC', periods: [...week, { day: 1, start: '12:00', end: '13:00' }] }), code: 'validation_failed' },
+      { name: 'business-hours: start equals end', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Zero', timeZone: 'UTC', periods: [{ day: 2, start: '09:00', end: '09:00' }] }), code: 'validation_failed' },
+      { name: 'business-hours: day 0', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Day 0', timeZone: 'UTC', periods: [{ day: 0, start: '09:00', end: '17:00' }] }), code: 'validation_failed', field: 'periods' },
+      { name: 'business-hours: 25:00', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Late', timeZone: 'UTC', periods: [{ day: 1, start: '09:00', end: '25:00' }] }), code: 'validation_failed', field: 'periods' },
+      { name: 'business-hours: a holiday that is not a date', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Hol', timeZone: 'UTC', periods: week, holidays: [{ date: '2026-02-30' }] }), code: 'validation_failed', field: 'holidays' },
+      { name: 'business-hours: a name with a script is just text, but blank is refused', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: '  ', timeZone: 'UTC', periods: week }), code: 'validation_failed', field: 'name' },
+      { name: 'business-hours PATCH: removing every period', method: 'PATCH', url: (x) => `/api/v1/business-hours/${x.calendarId}`, payload: () => ({ periods: [] }), code: 'validation_failed' },
+      { name: 'business-hours import: not iCalendar', method: 'POST', url: (x) => `/api/v1/business-hours/${x.calendarId}/holidays/import`, payload: () => ({ ics: 'hello' }), code: 'validation_failed', field: 'ics' },
+      { name: 'business-hours: as an agent', method: 'POST', url: () => '/api/v1/business-hours', payload: () => ({ name: 'Mine', timeZone: 'UTC', periods: week }), as: (x) => x.agent, code: 'forbidden' },
+      { name: 'sla-policies: calendar of nothing', method: 'POST', url: () => '/api/v1/sla-policies', payload: () => ({ name: 'Ghost', calendarId: UNKNOWN, targets: slaTargets }), code: 'reference_not_found', field: 'calendarId' },
+      { name: 'sla-policies: a target of zero minutes', method: 'POST', url: () => '/api/v1/sla-policies', payload: (x) => ({ name: 'Zero', calendarId: x.calendarId, targets: { ...slaTargets, low: { ...slaTarget, resolution: 0 } } }), code: 'validation_failed', field: 'targets' },
+      { name: 'sla-policies: a priority missing', method: 'POST', url: () => '/api/v1/sla-policies', payload: (x) => ({ name: 'Half', calendarId: x.calendarId, targets: { urgent: slaTarget } }), code: 'validation_failed', field: 'targets' },
+      { name: 'sla-policies: an unknown channel', method: 'POST', url: () => '/api/v1/sla-policies', payload: (x) => ({ name: 'Fax', calendarId: x.calendarId, targets: slaTargets, conditions: { channels: ['fax'] } }), code: 'validation_failed', field: 'conditions' },
+      { name: 'sla-policies: an unknown condition', method: 'POST', url: () => '/api/v1/sla-policies', payload: (x) => ({ name: 'Moon', calendarId: x.calendarId, targets: slaTargets, conditions: { moonPhase: 'full' } }), code: 'validation_failed', field: 'conditions' },
+      // the coach
+      { name: 'coach: unknown time zone', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 'Hello', timeZone: 'Europe/Atlantis' }), code: 'validation_failed', field: 'timeZone' },
+      { name: 'coach: now that is not a date-time', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 'Hello', now: '2026-13-45T99:00:00Z' }), code: 'validation_failed', field: 'now' },
+      { name: 'coach: text of the wrong type', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 42 }), code: 'validation_failed', field: 'text' },
+      { name: 'coach: ticket of nothing', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 'Hello', ticketId: UNKNOWN }), code: 'not_found' },
       { name: 'follow-up: unknown field', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: null, agentId: UNKNOWN }), code: 'validation_failed', field: 'agentId' },
     ];
     for (const c of cases) {
@@ -500,6 +545,13 @@ describe('bad input', () => {
       { method: 'PATCH', path: '/api/v1/commitments/:id', payload: () => ({ text: 'Call back soon' }) },
       { method: 'POST', path: '/api/v1/tickets/:id/follow-up', payload: () => ({ remindAt: '2099-01-01T10:00:00Z' }) },
       { method: 'POST', path: '/api/v1/notifications/:id/read' },
+      { method: 'GET', path: '/api/v1/business-hours/:id' },
+      { method: 'PATCH', path: '/api/v1/business-hours/:id', payload: () => ({ name: 'Renamed' }) },
+      { method: 'DELETE', path: '/api/v1/business-hours/:id' },
+      { method: 'POST', path: '/api/v1/business-hours/:id/holidays/import', payload: () => ({ ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }) },
+      { method: 'GET', path: '/api/v1/sla-policies/:id' },
+      { method: 'PATCH', path: '/api/v1/sla-policies/:id', payload: () => ({ name: 'Renamed' }) },
+      { method: 'DELETE', path: '/api/v1/sla-policies/:id' },
     ];
     /** An id of an existing record of another kind than the route's. */
     const otherKind = (path: string, x: Fixtures) => (path.includes('/tickets/') ? x.customer.id : x.ticket.id);

@@ -84,6 +84,7 @@ const finished = new Set<CommitmentStatus>(['kept', 'cancelled']);
 export async function updateCommitment(db: Db, actor: Actor, id: string, patch: CommitmentPatch): Promise<Commitment> {
   const at = now();
   if (patch.dueAt && patch.dueAt.getTime() <= at.getTime()) throw new HeedError('validation_failed', 'dueAt: must be in the future');
+  if (patch.status && patch.dueAt) throw new HeedError('validation_failed', 'dueAt: give a new due time or a status, not both');
   if (patch.status === 'missed' || patch.status === 'open') {
     throw new HeedError('validation_failed', `status: a promise becomes ${patch.status} by itself; set kept or cancelled`);
   }

@@ -114,6 +114,7 @@ export interface TicketsTable {
   first_replied_at: Timestamp | null;
   next_due_at: Timestamp | null;
   expected_reply_by: Timestamp | null;
+  first_expected_reply_by: Timestamp | null;
   eta_updates: Generated<number>;
   ack_pending: Generated<boolean>;
   follow_up_at: Timestamp | null;
@@ -393,7 +394,7 @@ export const ticketColumns = [
   'id', 'number', 'subject', 'status', 'priority', 'priority_rank', 'channel', 'tags', 'custom_fields', 'requester_id',
   'team_id', 'owner_id', 'handoff_count', 'bounced', 'follow_up_of_id', 'created_at', 'updated_at', 'solved_at',
   'closed_at', 'reply_token', 'mailbox_id', 'last_public_from', 'waiting_since', 'first_replied_at', 'next_due_at',
-  'expected_reply_by', 'eta_updates', 'ack_pending', 'follow_up_at', 'follow_up_agent_id',
+  'expected_reply_by', 'first_expected_reply_by', 'eta_updates', 'ack_pending', 'follow_up_at', 'follow_up_agent_id',
 ] as const satisfies readonly (keyof TicketsTable)[];
 export const messageColumns = [
   'id', 'ticket_id', 'kind', 'direction', 'channel', 'author_agent_id', 'author_customer_id', 'body_text', 'body_html', 'coach', 'created_at',

@@ -215,7 +215,7 @@ describe('measures', () => {
           .where('ticket_id', '=', ticket.id).where('metric', '=', metric).execute();
       }
       await db.updateTable('tickets')
-        .set({ expected_reply_by: s.eta?.expected ?? null, first_replied_at: s.eta?.replied ?? null })
+        .set({ expected_reply_by: s.eta?.expected ?? null, first_expected_reply_by: s.eta?.expected ?? null, first_replied_at: s.eta?.replied ?? null })
         .where('id', '=', ticket.id).execute();
     }
     for (const p of seedPromises) {

@@ -87,17 +87,18 @@ async function promises(db: Queryable, g: GroupBy, p: Period) {
 
 /**
  * Reply times given to customers that came due in the period: the first reply was sent in the period, or none
- * was and the time given passed in it. Kept: the first reply went out by the time given.
+ * was and the time given passed in it. Kept: the first reply went out by the FIRST time given (an honest update
+ * later does not turn a slip into a kept promise).
  */
 async function etas(db: Queryable, g: GroupBy, p: Period, at: Date) {
   const passedBy = new Date(Math.min(p.until.getTime(), at.getTime()));
   const { rows } = await sql<Keyed & { given: number; kept: number }>`
     select ${ticketKey[g]} as key, count(*)::int as given,
-      count(*) filter (where t.first_replied_at <= t.expected_reply_by)::int as kept
+      count(*) filter (where t.first_replied_at <= t.first_expected_reply_by)::int as kept
     from tickets t
-    where t.expected_reply_by is not null and (
+    where t.first_expected_reply_by is not null and (
       (t.first_replied_at >= ${p.since} and t.first_replied_at < ${p.until})
-      or (t.first_replied_at is null and t.expected_reply_by >= ${p.since} and t.expected_reply_by < ${passedBy}))
+      or (t.first_replied_at is null and t.first_expected_reply_by >= ${p.since} and t.first_expected_reply_by < ${passedBy}))
     group by 1`.execute(db);
   return rows;
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
+import { now } from '../time/clock.ts';
 
 export type NewNotification = { agentId: string; kind: string; ticketId?: string | null; commitmentId?: string | null; body: string };
 
@@ -27,7 +28,7 @@ export async function listNotifications(db: Queryable, agentId: string, opts: { 
 export async function markRead(db: Queryable, agentId: string, id: string): Promise<void> {
   const r = await db
     .updateTable('notifications')
-    .set({ read_at: new Date() })
+    .set({ read_at: now() })
     .where('id', '=', id)
     .where('agent_id', '=', agentId)
     .where('read_at', 'is', null)

@@ -8,9 +8,12 @@ import { calendarFromRow, forgetSettings, type StoredCalendar } from './policies
 
 export type CalendarInput = { name: string; timeZone: string; periods: Period[]; holidays?: Holiday[]; isDefault?: boolean };
 
+/** Refuses an impossible calendar with every problem, each naming the field it is about. */
 function check(c: Calendar): void {
   const problems = calendarProblems(c);
-  if (problems.length) throw new HeedError('validation_failed', problems.join('; '), { problems });
+  if (problems.length === 0) return;
+  const details = problems.map((message) => ({ field: /^([\w.[\]]+):/.exec(message)?.[1] ?? 'periods', message }));
+  throw new HeedError('validation_failed', problems.join('; '), details);
 }
 
 export async function listCalendars(db: Queryable): Promise<StoredCalendar[]> {

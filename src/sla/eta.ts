@@ -23,7 +23,7 @@ export async function estimateReplyBy(tx: Queryable, ticket: Pick<Ticket, 'id' |
   if (!clock?.due_at || !clock.calendar_id) return null;
   const eta = await queueEstimate(tx, ticket, clock.due_at, clock.calendar_id, at);
   const expected = roundUp(eta > clock.due_at ? eta : clock.due_at);
-  await tx.updateTable('tickets').set({ expected_reply_by: expected }).where('id', '=', ticket.id).execute();
+  await tx.updateTable('tickets').set({ expected_reply_by: expected, first_expected_reply_by: expected }).where('id', '=', ticket.id).execute();
   return expected;
 }
 

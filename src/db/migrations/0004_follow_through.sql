@@ -87,6 +87,8 @@ alter table tickets add column waiting_since timestamptz;
 alter table tickets add column first_replied_at timestamptz;
 alter table tickets add column next_due_at timestamptz;
 alter table tickets add column expected_reply_by timestamptz;
+-- The first reply time given, kept when an update moves expected_reply_by: ETA accuracy is judged against it.
+alter table tickets add column first_expected_reply_by timestamptz;
 alter table tickets add column eta_updates integer not null default 0;
 -- An acknowledgement with the expected reply time is owed to the customer (email and web form tickets).
 alter table tickets add column ack_pending boolean not null default false;
