@@ -94,7 +94,8 @@ async function backdateTickets({ db, log, ledger }: Run, startEventId: number) {
 
 /**
  * Who spoke last, since when the customer waits and when they first got an answer follow from the backdated
- * messages. (SLA clocks keep the times of the seeding run: they start when the demo was made.)
+ * messages. (SLA clocks keep the times of the seeding run: they start when the demo was made; no reply time was
+ * told to demo customers, so ETA accuracy is not faked from them.)
  */
 async function deriveConversationState(db: Db, ticketIds: string[]) {
   if (ticketIds.length === 0) return;
@@ -112,7 +113,7 @@ async function deriveConversationState(db: Db, ticketIds: string[]) {
       waiting_since = case when m.last_agent >= m.last_public then null else (
         select min(x.created_at) from messages x
         where x.ticket_id = t.id and x.kind = 'reply' and x.direction = 'inbound' and x.created_at > coalesce(m.last_agent, '-infinity')) end,
-      ack_pending = false
+      ack_pending = false, expected_reply_by = null, first_expected_reply_by = null
     from m where m.ticket_id = t.id`.execute(db);
 }
 
