@@ -62,3 +62,13 @@ test('language: English, other Latin-script languages, other scripts, and too li
   assert.equal(detectLanguage('🙂🙂 12345 !!!'), 'und');
   assert.equal(detectLanguage('xqzv brtk'), 'und');
 });
+
+test('the signature under the sign-off is letterhead, not advice: it is not read (a P.S. is)', () => {
+  const raw = "Hi Ann,\n\nYour refund is on its way.\n\nKind regards,\nJo Bloggs\nAcme Support\nCall us on 0800 123 456 | www.acme.example\nP.S. I'll call you tomorrow.";
+  const p = prepare(raw);
+  assert.doesNotMatch(p.agent, /Call us|Acme|Jo Bloggs/);
+  assert.match(p.agent, /P\.S\. I'll call you tomorrow\./);
+  // "Thanks!" before the body's last sentence is a thank-you, not a sign-off.
+  const thanks = prepare("Hi Ann,\nThanks!\nI'll call you tomorrow.\nJo");
+  assert.match(thanks.agent, /I'll call you tomorrow/);
+});

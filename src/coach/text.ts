@@ -147,12 +147,44 @@ function startsHistory(line: string, text: string, lineEnd: number): boolean {
   return FROM_HEADER.test(line) && /^\s*(Sent|Date|To|Subject):/im.test(after);
 }
 
+const SIGN_OFF = /^\s*(?:--\s*|(?:kind|best|warm|warmest|many|with)?\s*(?:regards|thanks|thank you|cheers|best wishes|best|sincerely|yours sincerely|yours truly|yours faithfully|yours|all the best|take care|talk soon|speak soon)[,.!]?)\s*$/i;
+
+/** Blanks the signature block under the sign-off ("Kind regards," / "--"): its "Call us on 0800 …" is letterhead,
+ * not advice to this customer. A short block only (up to 8 lines), and a P.S. stays. */
+function blankSignature(chars: string[]): void {
+  const text = chars.join('');
+  const lines: { start: number; end: number }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lines.push({ start, end });
+    start = end + 1;
+  }
+  let signOff = -1;
+  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 12; i--) {
+    if (SIGN_OFF.test(text.slice(lines[i]!.start, lines[i]!.end))) {
+      signOff = i;
+      break;
+    }
+  }
+  if (signOff < 0) return;
+  const after = lines.slice(signOff + 1).map((l) => text.slice(l.start, l.end)).filter((l) => l.trim());
+  if (after.length > 8) return;
+  // "Thanks!" followed by "I'll call you tomorrow." was a thank-you, not the sign-off.
+  if (after.some((l) => !/^\s*p\.?\s?s\b/i.test(l) && /\b(?:I|I'll|I'm|I've|we'll|we've|you'll|will|can't|cannot)\b/.test(l) && l.trim().split(/\s+/).length >= 3)) return;
+  for (const line of lines.slice(signOff)) {
+    if (/^\s*p\.?\s?s\b/i.test(text.slice(line.start, line.end))) break;
+    for (let i = line.start; i < line.end; i++) chars[i] = ' ';
+  }
+}
+
 /** Cleans a draft for the rules; never throws, whatever the input. */
 export function prepare(raw: string): PreparedText {
   const src = raw.length > MAX_ANALYSED ? raw.slice(0, MAX_ANALYSED) : raw;
   const html = /<\s*\/?\s*(p|br|div|span|blockquote|html|body|a|b|i|strong|em|ul|li|table)\b[^>]*>/i.test(src);
   const decoded = decode(src, html);
   const quotedLines = blankQuoted(decoded.chars);
+  blankSignature(decoded.chars);
   const agent = decoded.chars.join('');
   const toRaw = Int32Array.from(decoded.raw);
   const quoted = [...decoded.quotedRaw, quotedLines].filter((q) => q.trim()).join('\n');

@@ -20,11 +20,13 @@ const REDIRECTS: RegExp[] = [
   // "Faults need to be reported online", "claims must be submitted by the sender".
   /\b(?:needs?|has|have|must|should|can only|could only|may only) (?:to )?be (?:reported|submitted|booked|made|requested|raised|sent|arranged|placed|registered|lodged|filed|logged|done|renewed|changed|handled|sorted|processed|amended|cancell?ed) (?:online|through|via|by (?:the|your|phone|post|calling|phoning|emailing|contacting|visiting|writing)|at|in person|with|directly|over the phone|on)\b/gi,
   /\b(?:only|directly|just) (?:by|through|via) (?:calling|phoning|ringing|emailing|contacting|visiting|writing to)\b/gi,
+  /\b(?:needs?|has|have) to go (?:to|through|via) (?:the |our |your |their )?(?:[\w-]+ ){0,3}(?:team|department|dept|office|desk|line|branch|store|portal|website|provider|company|council|bank)\b/gi,
 ];
 // "Billing can be reached on 0800 …", "their number is …", "the returns form is at …".
 const CONTACT_INFO = [
   /\b(?:they|he|she|billing|accounts|sales|support|the [\w ]{1,30}(?:team|department|dept|desk|office|store))\s+(?:can|will|may|should) (?:be (?:reached|contacted|emailed|called)|help you|assist you|sort (?:this|it|that) out|look into (?:this|it|that)|deal with (?:this|it|that)|advise you|handle (?:this|it|that))\s+(?:at|on|via|by|through|if you)\b/gi,
   /\b(?:their|the|his|her|our) (?:\w+ )?(?:phone number|telephone number|contact number|direct line|number to call|email address|e-mail address|contact details|contact information|hotline|helpline|website|web address|portal) (?:for (?:this|that|[\w ]{1,25}) )?(?:is|are|can be found)\b[^.?!]{0,60}(?:\d{3}|@|www\.|https?:|\.com|\.co\b|below|here)/gi,
+  /\b(?:they're|they are|he's|she's|it's) on \+?\d[\d ()-]{6,}\d/gi,
   /\b(?:you can|you'll|you will|you should) (?:reach|contact|find|get hold of) (?:them|him|her|billing|the [\w ]{1,25}(?:team|department|desk|office)) (?:at|on|via|by)\b/gi,
   /\b(?:that|this|it|these|refunds|returns|warranty claims|such requests)(?:'s| is| are| would be| will be) (?:handled|dealt with|managed|taken care of|processed|covered) (?:by|through) (?!us\b)[^.?!]{0,60}(?:so|please|you(?:'ll| will)? (?:need|have|can|should|must))\b[^.?!]{0,30}\b(?:contact|call|email|e-mail|reach|speak|talk|write|visit)/gi,
 ];
