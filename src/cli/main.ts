@@ -81,6 +81,9 @@ function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: s
 async function start(args: string[]): Promise<number> {
   parse(args, {});
   const config = loadConfig();
+  // A fresh clone has no built web app yet: build it once, so `npm start` stays the only command.
+  const { ensureWebBuilt } = await import('../../web/build.ts');
+  await ensureWebBuilt((line) => console.log(line));
   const running = await startServer(config);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -31,6 +31,8 @@ import { slaRoutes } from '../sla/routes.ts';
 import { coachRoutes } from '../coach/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
+import { webBuilt, webDist } from '../../web/build.ts';
+import { registerWebApp } from '../../web/serve.ts';
 
 export type AppContext = {
   database: Database;
@@ -41,7 +43,7 @@ export type AppContext = {
 };
 
 /** Builds the HTTP application: every route, schema and the central error handler. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object; web?: string | false } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
@@ -99,6 +101,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   followThroughRoutes(app, ctx);
   slaRoutes(app, ctx);
   coachRoutes(app, ctx);
+  // The web app (web/dist) when it is built, or the directory given; false serves the API alone.
+  const web = opts.web ?? (webBuilt() ? webDist : false);
+  if (web) await registerWebApp(app, web);
   return app;
 }
 

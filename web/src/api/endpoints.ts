@@ -1,0 +1,28 @@
+/** The API calls the app makes, one typed function each. */
+import { request } from './client.ts';
+import type { Agent, Coach, Commitment, Handoff, Organization, Page, SearchHit, Team, Ticket, TicketDetail } from './types.ts';
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<{ csrfToken: string; agent: Agent }>('POST', '/api/v1/auth/login', { body: { email, password } }),
+  logout: () => request<void>('POST', '/api/v1/auth/logout'),
+  me: () => request<Agent>('GET', '/api/v1/agents/me'),
+  agents: () => request<{ items: Agent[] }>('GET', '/api/v1/agents'),
+  teams: () => request<{ items: Team[] }>('GET', '/api/v1/teams'),
+  tickets: (query: Record<string, string>, opts: { cursor?: string; limit?: number; signal?: AbortSignal } = {}) =>
+    request<Page<Ticket>>('GET', '/api/v1/tickets', { query: { ...query, cursor: opts.cursor, limit: opts.limit ?? 25 }, signal: opts.signal }),
+  search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', '/api/v1/search', { query: { q, limit: 50 }, signal }),
+  ticket: (id: string) => request<TicketDetail>('GET', `/api/v1/tickets/${id}`),
+  updateTicket: (id: string, body: { status?: string; priority?: string }) => request<Ticket>('PATCH', `/api/v1/tickets/${id}`, { body }),
+  send: (id: string, body: { body: string; kind: 'reply' | 'note'; status?: string }) =>
+    request<{ ticket: Ticket }>('POST', `/api/v1/tickets/${id}/messages`, { body }),
+  coach: (text: string, ticketId: string, signal?: AbortSignal) => request<Coach>('POST', '/api/v1/coach', { body: { text, ticketId }, signal }),
+  commitments: (ticketId: string) => request<{ items: Commitment[] }>('GET', `/api/v1/tickets/${ticketId}/commitments`),
+  organization: (id: string) => request<Organization>('GET', `/api/v1/organizations/${id}`),
+  handOff: (ticketId: string, body: { toAgentId?: string; toTeamId?: string; note: string }) =>
+    request<{ handoff: Handoff }>('POST', `/api/v1/tickets/${ticketId}/handoff`, { body }),
+  acceptHandoff: (ticketId: string) => request<{ handoff: Handoff }>('POST', `/api/v1/tickets/${ticketId}/handoff/accept`),
+  declineHandoff: (ticketId: string, reason: string) =>
+    request<{ handoff: Handoff }>('POST', `/api/v1/tickets/${ticketId}/handoff/decline`, { body: { reason } }),
+  cancelHandoff: (ticketId: string) => request<{ handoff: Handoff }>('POST', `/api/v1/tickets/${ticketId}/handoff/cancel`),
+};

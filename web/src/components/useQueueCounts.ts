@@ -1,0 +1,27 @@
+/** The count beside each queue view, refreshed when the agent moves between pages and every minute. */
+import { useEffect, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import { COUNT_LIMIT, countLabel, type QueueView } from '../lib/queues.ts';
+import type { Route } from '../router.ts';
+
+export function useQueueCounts(views: QueueView[], route: Route): Record<string, string> {
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const routeKey = JSON.stringify(route);
+  useEffect(() => {
+    const abort = new AbortController();
+    const refresh = () =>
+      views.forEach((v) => {
+        api
+          .tickets(v.query, { limit: COUNT_LIMIT, signal: abort.signal })
+          .then((page) => setCounts((c) => ({ ...c, [v.id]: countLabel(page) })))
+          .catch(() => {}); // a count that fails stays as it was; the view itself reports errors
+      });
+    refresh();
+    const t = setInterval(refresh, 60_000);
+    return () => {
+      abort.abort();
+      clearInterval(t);
+    };
+  }, [views, routeKey]);
+  return counts;
+}
