@@ -48,7 +48,7 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
 type PromiseClause = Span & { verbAt: number; subject: string; needsTime: boolean };
 
 // Splits where a second promise starts: "…, and I'll email", "… and email you by 5pm", "…; we'll…".
-const SPLIT = new RegExp(`\\s*(?:;|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w-]+ ){0,3}?[\\w-]+)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
+const SPLIT = new RegExp(`\\s*(?:;|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:will|shall)\\s|(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w-]+ ){0,3}?[\\w-]+)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
 
 /** The promise-bearing clauses of a sentence. */
 function commitmentClauses(s: Sentence): PromiseClause[] {
@@ -75,7 +75,13 @@ function commitmentClauses(s: Sentence): PromiseClause[] {
   segments.forEach((seg, i) => {
     const segText = text.slice(seg.start, seg.end);
     if (question && i === segments.length - 1) return;
-    const found = findHead(segText, inherited);
+    // "We're looking into it and will be in touch": the modal's subject was said before the "and".
+    const elided = /^(?:will|shall)\s/i.test(segText) ? (/\b(i|we|they|he|she)\b(?![\s\S]*\b(?:i|we|they|he|she)\b)/i.exec(text.slice(0, seg.start))?.[1] ?? 'it') : undefined;
+    const found = findHead(elided ? `${elided} ${segText}` : segText, inherited);
+    if (found && elided) {
+      found.start = Math.max(0, found.start - elided.length - 1);
+      found.verbAt = Math.max(0, found.verbAt - elided.length - 1);
+    }
     if (!found) {
       inherited = null;
       return;

@@ -110,7 +110,8 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
     if (v === 'be') return BE_STATES.test(n) || (n === 'with' && third === 'you');
     return true;
   }
-  if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure|in)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
+  if (v === 'be' && n === 'in') return /^(?:touch|contact)$/.test(third.toLowerCase());
+  if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
   if (v === 'have') return n !== '' && n !== 'to' && (HAVE_NEXT.test(n) || /^[A-Z]/.test(next));
   if (v === 'let') return /^(?:you|them)$/.test(n);
   if (v === 'do') return /^(?:it|this|that|my|our|everything|the|a|whatever)$/.test(n);
