@@ -91,3 +91,23 @@ test('relative times are read in the workspace zone, not the server\'s', () => {
   const tokyo = resolveDue('tomorrow', makeClock({ now: late, timeZone: 'Asia/Tokyo' }));
   assert.equal(tokyo, '2026-03-13T17:00:00+09:00');
 });
+
+test('more phrases: first thing, parts of the day, "by Friday" on a Friday, and the first date said wins', () => {
+  const cases: [string, string, string | null][] = [
+    ["I'll ring you first thing tomorrow", wed, '2026-03-12T09:00:00+00:00'],
+    ["I'll call you in the morning", wed, '2026-03-12T12:00:00+00:00'],
+    ['by midday Friday', wed, '2026-03-13T12:00:00+00:00'],
+    ['by midnight', wed, '2026-03-11T23:59:00+00:00'],
+    ['by Friday', '2026-03-13T09:00:00Z', '2026-03-13T17:00:00+00:00'],
+    ['next Tuesday', '2026-03-13T09:00:00Z', '2026-03-17T17:00:00+00:00'],
+    ['next Tuesday', '2026-03-17T09:00:00Z', '2026-03-24T17:00:00+00:00'],
+    ['by the 15th', wed, '2026-03-15T17:00:00+00:00'],
+    ['by the 1st', wed, '2026-04-01T17:00:00+01:00'],
+    ["I'll have you on the Thursday flight by end of day", wed, '2026-03-11T17:00:00+00:00'],
+    ["I'll ring you at 9am tomorrow to make sure Monday works", '2026-03-11T18:00:00Z', '2026-03-12T09:00:00+00:00'],
+    ['your order will ship Monday, which leaves time before the 20th', wed, '2026-03-16T17:00:00+00:00'],
+    ["I'll post it the same day", wed, null],
+    ["I'll send it straight away", wed, null],
+  ];
+  for (const [clause, now, expected] of cases) assert.equal(due(clause, now), expected, `${clause} @ ${now}`);
+});

@@ -42,6 +42,9 @@ const CLOCK_12H = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
 const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:am|pm))/gi;
 const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o'?clock\b/gi;
 const NOON = /\b(?:noon|midday|lunchtime|lunch time|lunch)\b/gi;
+const MIDNIGHT = /\bmidnight\b/gi;
+// "I'll call you in the morning", said during the day, means tomorrow morning.
+const IN_THE_MORNING = /\bin the morning\b/gi;
 const PART_OF_DAY = /\b(?:first thing|morning|afternoon|evening|tonight|night|start of (?:business|the day))\b/gi;
 
 export type DueParts = {
@@ -201,6 +204,11 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (h >= 1 && h <= 12) parts.time ??= { hour: h < 8 ? h + 12 : h, minute: 0 };
   });
   each(NOON, () => (parts.time ??= { hour: 12, minute: 0 }));
+  each(MIDNIGHT, () => (parts.time ??= { hour: 23, minute: 59 }));
+  each(IN_THE_MORNING, () => {
+    parts.partOfDay ??= 'morning';
+    if (!parts.date && clock.now.hour >= clock.dayStart.hour) parts.date = today.plus({ days: 1 });
+  });
   each(PART_OF_DAY, (m) => {
     const w = m[0].toLowerCase();
     if (w === 'first thing' || w.startsWith('start of')) parts.partOfDay ??= 'first';
