@@ -2,7 +2,7 @@
 // tell Latin-script languages apart (a reply is full of them); other scripts are told apart by their letters.
 
 const STOPWORDS: Record<string, string> = {
-  en: "the and you your to of is it that we for this be will with have are not can on please thank thanks sorry our my i i'll we'll i'm we're you're that's it's there's don't can't won't didn't doesn't isn't would could has was been if at as by from an or all any get know what when where how why there here just about out up so do did does hi hello dear regards cheers order refund fault help email call today tomorrow week day account item delivery team back again sent send still new yes no ok okay soon now asap",
+  en: "the and you your to of is it that we for this be will with have are not can on please thank thanks sorry our my i i'll we'll i'm we're you're that's it's there's don't can't won't didn't doesn't isn't would could has was been if at as by from an or all any get know what when where how why there here just about out up so do did does hi hello dear regards cheers order refund fault help email call today tomorrow week day account item delivery team back again sent send still new yes no ok okay soon now asap sure done great perfect noted fine fixed sorted received welcome got sounds good glad hope happy see let us them they he she his her its who which should must also very more some only just over into been being had here please regards best kind",
 
   es: 'el la los las de que y en un una por para con no es su lo le gracias hola usted del al muy pero está estamos su sus hemos nos se le ya como más este esta favor',
   fr: 'le la les de des du et en un une est pour que qui pas vous nous votre vos merci bonjour avec sur je ce dans nous avons sont cette être bien très',

@@ -72,3 +72,8 @@ test('the signature under the sign-off is letterhead, not advice: it is not read
   const thanks = prepare("Hi Ann,\nThanks!\nI'll call you tomorrow.\nJo");
   assert.match(thanks.agent, /I'll call you tomorrow/);
 });
+
+test('CRLF line endings read like LF: a wrapped line still joins its sentence', () => {
+  const p = prepare("Hi Ann,\r\nThe parcel was\r\nsent today.\r\n\r\nJo");
+  assert.deepEqual(p.sentences.map((x) => x.text.replace(/\s+/g, ' ')), ['Hi Ann,', 'The parcel was sent today.', 'Jo']);
+});

@@ -98,6 +98,11 @@ function decode(src: string, html: boolean): Builder & { quotedRaw: string[] } {
       i = last;
       continue;
     }
+    // CRLF is one line break: the CR becomes a space so that blank-line and wrapped-line rules still hold.
+    if (out === '\r' && src[i + 1] === '\n') {
+      push(b, ' ', i);
+      continue;
+    }
     // An entity's decoded character (possibly a surrogate pair) points at the entity's first index.
     for (const c of out) push(b, normalChar(c), i);
     i = last;
