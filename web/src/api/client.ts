@@ -57,7 +57,8 @@ export async function request<T>(method: string, path: string, opts: { body?: un
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) {
     const code = body?.error?.code ?? 'error';
-    if (res.status === 401 || code === 'csrf_failed') signedOut();
+    // A refused sign-in is a wrong password, not an ended session.
+    if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login') signedOut();
     throw new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`);
   }
   return body as T;

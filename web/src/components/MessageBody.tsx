@@ -16,7 +16,10 @@ export function MessageBody(props: { message: Message; title: string }) {
   const doc = `<!doctype html><html><head><meta charset="utf-8"><base target="_blank"><style>${frameStyle}</style></head><body>${html}</body></html>`;
   const fit = () => {
     const d = frame.current?.contentDocument;
-    if (frame.current && d) frame.current.style.height = `${Math.min(d.documentElement.scrollHeight + 4, 2400)}px`;
+    if (!frame.current || !d) return;
+    // Measured from zero height: otherwise scrollHeight is never less than the frame's own default height.
+    frame.current.style.height = '0px';
+    frame.current.style.height = `${Math.min(d.documentElement.scrollHeight, 2400)}px`;
   };
   return <iframe ref={frame} className="message-html" title={props.title} sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" srcDoc={doc} onLoad={fit} />;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Commitment, Organization, SlaClock, TicketDetail } from '../api/types.ts';
-import { dateTime, label, minutes, priorities, relative, statuses } from '../lib/format.ts';
+import { dateTime, elapsed, label, minutes, priorities, relative, statuses } from '../lib/format.ts';
 import { useSession } from '../session.tsx';
 
 const metricNames: Record<SlaClock['metric'], string> = {
@@ -66,12 +66,12 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
           {t.waitingSince && (
             <>
               <dt>Waiting on us</dt>
-              <dd>for {relative(t.waitingSince, now).replace(' ago', '')}</dd>
+              <dd>for {elapsed(t.waitingSince, now)}</dd>
             </>
           )}
           {t.expectedReplyBy && (
             <>
-              <dt>Customer told to expect a reply by</dt>
+              <dt>Reply promised by</dt>
               <dd><time dateTime={t.expectedReplyBy}>{dateTime(t.expectedReplyBy)}</time></dd>
             </>
           )}

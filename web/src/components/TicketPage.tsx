@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Commitment, TicketDetail } from '../api/types.ts';
 import { useShortcuts, useTitle } from '../hooks.ts';
-import { label } from '../lib/format.ts';
+import { channelLabel } from '../lib/format.ts';
 import { useSession } from '../session.tsx';
 import { Composer } from './Composer.tsx';
 import { HandoffBanner } from './HandoffBanner.tsx';
@@ -56,7 +56,7 @@ export function TicketPage(props: { id: string }) {
     <article className="ticket" aria-labelledby="ticket-title">
       <header className="ticket-head">
         <div>
-          <p className="number">#{ticket.number} · {label(ticket.channel)}</p>
+          <p className="number">#{ticket.number} · {channelLabel(ticket.channel)}</p>
           <h1 id="ticket-title">{ticket.subject}</h1>
         </div>
         <div className="ticket-actions">

@@ -1,6 +1,6 @@
 /** One ticket in a list: number, subject, state, who owns it, and how long the customer has waited. */
 import type { Ticket } from '../api/types.ts';
-import { label, relative } from '../lib/format.ts';
+import { elapsed, label, relative } from '../lib/format.ts';
 import { followLink } from '../router.ts';
 import { useSession } from '../session.tsx';
 
@@ -20,7 +20,7 @@ export function TicketRow(props: { ticket: Ticket; selected: boolean; now: Date;
           <span className={`badge status-${t.status}`}>{label(t.status)}</span>
           {t.priority !== 'normal' && <span className={`badge priority-${t.priority}`}>{label(t.priority)}</span>}
           <span>{agentName(t.ownerId)}</span>
-          {t.waitingSince ? <span className="waiting">waiting {relative(t.waitingSince, props.now).replace(' ago', '')}</span> : <span>updated {relative(t.updatedAt, props.now)}</span>}
+          {t.waitingSince ? <span className="waiting">waiting {elapsed(t.waitingSince, props.now)}</span> : <span>updated {relative(t.updatedAt, props.now)}</span>}
           {t.nextDueAt && <span className={overdue ? 'overdue' : 'due'}>{overdue ? 'overdue' : `due ${relative(t.nextDueAt, props.now)}`}</span>}
         </span>
       </a>

@@ -1,6 +1,6 @@
 /** The conversation: customer messages, agent replies, internal notes, Heed's own notices and events, oldest first. */
 import type { Message, TicketDetail } from '../api/types.ts';
-import { dateTime, label } from '../lib/format.ts';
+import { channelLabel, dateTime } from '../lib/format.ts';
 import { buildTimeline, describeEvent } from '../lib/timeline.ts';
 import { useSession } from '../session.tsx';
 import { MessageBody } from './MessageBody.tsx';
@@ -37,7 +37,7 @@ export function Timeline(props: { ticket: TicketDetail }) {
               <header>
                 <strong>{a.who}</strong>
                 <span className="role">{a.role}</span>
-                {m.channel !== 'api' && <span className="channel">{label(m.channel)}</span>}
+                {a.tone === 'customer' && <span className="channel">via {channelLabel(m.channel)}</span>}
                 <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>
               </header>
               <MessageBody message={m} title={`${a.role} from ${a.who}`} />

@@ -37,6 +37,22 @@ export function minutes(total: number): string {
   return rest ? `${h} h ${rest} min` : `${h} h`;
 }
 
+/** How long since `iso`, for waits: "under a minute", "12 min", "3 h", "4 d". */
+export function elapsed(iso: string, now: Date): string {
+  const ms = Math.max(0, now.getTime() - new Date(iso).getTime());
+  if (ms < 60_000) return 'under a minute';
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min`;
+  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h`;
+  return `${Math.floor(ms / 86_400_000)} d`;
+}
+
+const channelNames: Record<string, string> = { api: 'API', email: 'Email', web: 'Web', chat: 'Chat', phone: 'Phone' };
+
+/** A channel as agents say it. */
+export function channelLabel(channel: string): string {
+  return channelNames[channel] ?? label(channel);
+}
+
 /** "on_hold" → "On hold". */
 export function label(value: string): string {
   const words = value.replace(/_/g, ' ');
