@@ -69,6 +69,8 @@ async function backdateTickets({ db, log, ledger }: Run, startEventId: number) {
         .select(['id', 'ticket_id'])
         .where('id', '>', startEventId)
         .where('ticket_id', 'in', ledger.tickets.map((t) => t.id))
+        // Promises read from replies get their reply's time below, not a planned slot of their own.
+        .where('action', 'not like', 'commitment.%')
         .orderBy('id')
         .execute()
     : [];
@@ -84,6 +86,7 @@ async function backdateTickets({ db, log, ledger }: Run, startEventId: number) {
     if (time) eventTimes.push({ id: Number(e.id), at: time });
   }
   await deriveConversationState(db, ledger.tickets.map((t) => t.id));
+  await backdateCommitments(db, ledger.tickets.map((t) => t.id), startEventId);
   if (mismatched) log(`  (${mismatched} ticket events had no planned time; they keep their neighbours' times)`);
   if (eventTimes.length) {
     await sql`update events as e set created_at = v.at
@@ -115,6 +118,25 @@ async function deriveConversationState(db: Db, ticketIds: string[]) {
         where x.ticket_id = t.id and x.kind = 'reply' and x.direction = 'inbound' and x.created_at > coalesce(m.last_agent, '-infinity')) end,
       ack_pending = false, expected_reply_by = null, first_expected_reply_by = null
     from m where m.ticket_id = t.id`.execute(db);
+}
+
+/**
+ * Promises the coach read from demo replies move with their reply: made when the reply was sent, due as long after
+ * it as they were due after the seeding run. Those already past due are missed at the scheduler's first tick.
+ */
+async function backdateCommitments(db: Db, ticketIds: string[], startEventId: number) {
+  if (ticketIds.length === 0) return;
+  await sql`
+    update commitments c set
+      due_at = c.due_at - (c.created_at - m.created_at),
+      remind_at = c.remind_at - (c.created_at - m.created_at),
+      updated_at = m.created_at,
+      created_at = m.created_at
+    from messages m
+    where m.id = c.message_id and c.ticket_id = any(${ticketIds}::text[]::uuid[])`.execute(db);
+  await sql`
+    update events e set created_at = c.created_at from commitments c
+    where e.entity_id = c.id and e.action like 'commitment.%' and e.id > ${startEventId}`.execute(db);
 }
 
 /** Sets timestamp columns of many rows in one statement. */
