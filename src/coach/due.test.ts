@@ -111,3 +111,23 @@ test('more phrases: first thing, parts of the day, "by Friday" on a Friday, and 
   ];
   for (const [clause, now, expected] of cases) assert.equal(due(clause, now), expected, `${clause} @ ${now}`);
 });
+
+test('weekdays: a deadline ("by", "COB") includes today, a day named for an event is the first one after today', () => {
+  const thu = '2026-03-12T09:00:00Z';
+  const cases: [string, string, string][] = [
+    ['COB Thursday', thu, '2026-03-12T17:00:00+00:00'],
+    ['by end of day Thursday', thu, '2026-03-12T17:00:00+00:00'],
+    ['on Thursday', thu, '2026-03-19T17:00:00+00:00'],
+    ['Thursday between 2 and 4pm', thu, '2026-03-19T16:00:00+00:00'],
+    ['next Friday', wed, '2026-03-13T17:00:00+00:00'],
+    ['next Wednesday', wed, '2026-03-18T17:00:00+00:00'],
+    ['Friday next week', wed, '2026-03-20T17:00:00+00:00'],
+    ['before 5 today', wed, '2026-03-11T17:00:00+00:00'],
+    ["I'll call by 3", wed, '2026-03-11T15:00:00+00:00'],
+    ["I'll call at 11 tomorrow", wed, '2026-03-12T11:00:00+00:00'],
+    ['in 90 minutes', wed, '2026-03-11T11:30:00+00:00'],
+    ['within 72 hours', wed, '2026-03-14T10:00:00+00:00'],
+    ['within 10 working days', wed, '2026-03-25T17:00:00+00:00'],
+  ];
+  for (const [clause, now, expected] of cases) assert.equal(due(clause, now), expected, `${clause} @ ${now}`);
+});

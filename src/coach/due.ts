@@ -41,6 +41,8 @@ const WINDOW_24H = /\b(?:between\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\s*(?:-|–|to
 const CLOCK_12H = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
 const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:am|pm))/gi;
 const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o'?clock\b/gi;
+// "by 5", "before 3", "at 10": a bare hour in a working day (1–7 is afternoon, 8–12 morning or noon).
+const BARE_HOUR = /\b(?:by|before|at|until|till|around|no later than)\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|%|°|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|business|working|st\b|nd\b|rd\b|th\b|of\b|[-–/]))/gi;
 const NOON = /\b(?:noon|midday|lunchtime|lunch time|lunch)\b/gi;
 const MIDNIGHT = /\bmidnight\b/gi;
 // "I'll call you in the morning", said during the day, means tomorrow morning.
@@ -76,17 +78,21 @@ function hour12(h: number, ampm: string | undefined): number {
 const WEEKDAY_INDEX: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
-/** The weekday's date: the coming one (today if it is that day); "next" and "… next week" mean next week's. */
-function weekdayDate(clock: Clock, weekday: number, nextWeek: boolean): DateTime {
+/** The weekday's date. "By Friday" (a deadline) includes today; "on Friday", "Friday" and "next Friday" mean
+ * the first such day after today; "Friday next week" is next week's. */
+function weekdayDate(clock: Clock, weekday: number, mode: 'deadline' | 'after' | 'nextWeek'): DateTime {
   const today = clock.now.startOf('day');
-  if (nextWeek) return today.startOf('week').plus({ weeks: 1, days: weekday - 1 });
+  if (mode === 'nextWeek') return today.startOf('week').plus({ weeks: 1, days: weekday - 1 });
   const diff = (weekday - today.weekday + 7) % 7;
-  return today.plus({ days: diff });
+  return today.plus({ days: diff === 0 && mode === 'after' ? 7 : diff });
 }
 
-function nextWeekWord(prefix: string | undefined, suffix: string | undefined): boolean {
-  const p = (prefix ?? '').toLowerCase();
-  return p === 'next' || p === 'following' || /next/i.test(suffix ?? '');
+const DEADLINE = /\b(?:by|before|until|till|no later than|not later than|cob|eod|close of business|end of (?:the )?day|end of business)\s+(?:(?:this|the) )?(?:(?:end of (?:the )?day|close of business|cob|eod)\s+)?$/i;
+
+function weekdayMode(clause: string, at: number, prefix: string | undefined, suffix: string | undefined): 'deadline' | 'after' | 'nextWeek' {
+  if (/next/i.test(suffix ?? '') || (prefix ?? '').toLowerCase() === 'following') return 'nextWeek';
+  if (!prefix && DEADLINE.test(clause.slice(Math.max(0, at - 40), at))) return 'deadline';
+  return 'after';
 }
 
 /** A day and month without a year: this year's, or next year's once it has passed. */
@@ -144,9 +150,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
   each(WEEKDAY, (m) => {
     // "the Thursday flight" names a flight, not a day.
     if (!m[1] && !m[3] && /\b(?:the|a|an|that|every)\s+$/i.test(clause.slice(Math.max(0, m.index - 6), m.index))) return;
-    date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, nextWeekWord(m[1], m[3])));
+    date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, weekdayMode(clause, m.index, m[1], m[3])));
   });
-  each(WEEKDAY_ABBR, (m) => date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, nextWeekWord(m[1], undefined))));
+  each(WEEKDAY_ABBR, (m) => date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, weekdayMode(clause, m.index, m[1], undefined))));
   each(NEXT_WEEK, (m) => {
     const which = (m[1] ?? '').toLowerCase();
     const monday = today.startOf('week').plus({ weeks: 1 });
@@ -202,6 +208,10 @@ export function readDue(clause: string, clock: Clock): DueReading {
     const h = num(m[1]) ?? 0;
     // Said in a working day, "5 o'clock" is 17:00 and "9 o'clock" is 09:00.
     if (h >= 1 && h <= 12) parts.time ??= { hour: h < 8 ? h + 12 : h, minute: 0 };
+  });
+  each(BARE_HOUR, (m) => {
+    const h = Number(m[1]);
+    if (h >= 1 && h <= 12) parts.time ??= { hour: h <= 7 ? h + 12 : h, minute: Math.min(59, Number(m[2] ?? 0)) };
   });
   each(NOON, () => (parts.time ??= { hour: 12, minute: 0 }));
   each(MIDNIGHT, () => (parts.time ??= { hour: 23, minute: 59 }));

@@ -3,7 +3,7 @@
 // it promises an action to the customer, rather than describing, offering or asking.
 
 export const ACTION_VERBS =
-  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk';
+  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk';
 
 // The modal that carries the promise; "won't forget to" is a promise said the other way round.
 const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+/gi;
@@ -76,6 +76,8 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   // Keep the phrase inside its clause: "…, so our crews" → "our crews".
   const cut = /.*(?:,\s*|\b(?:and|but|so|because|as|once|when|if|then|which means|meaning|that)\s+)/i.exec(text);
   if (cut) text = text.slice(cut[0].length);
+  // A list bullet is not part of the subject.
+  text = text.replace(/^[-*•–—]+\s*/, '');
   if (!text || /^(?:and|but|so|or|if|when|once|that|to|then)$/i.test(text)) return null;
   return { start: trimmed.length - text.length, text };
 }
@@ -112,7 +114,7 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact)$/.test(third.toLowerCase());
   if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
-  if (v === 'have') return n !== '' && n !== 'to' && (HAVE_NEXT.test(n) || /^[A-Z]/.test(next));
+  if (v === 'have') return n !== '' && !/^(?:to|been|had|no|nothing|any|got|seen|made)$/.test(n) && (HAVE_NEXT.test(n) || /^[A-Z]/.test(next) || /^(?:[\w-]+ed|sent|done|ready|back|on|with|up|out|fixed|fresh|new|extra|two|three|a)$/i.test(third));
   if (v === 'let') return /^(?:you|them)$/.test(n);
   if (v === 'do') return /^(?:it|this|that|my|our|everything|the|a|whatever)$/.test(n);
   if (v === 'try') return /^(?:to|and|again|calling|another)$/.test(n);

@@ -77,3 +77,10 @@ test('CRLF line endings read like LF: a wrapped line still joins its sentence', 
   const p = prepare("Hi Ann,\r\nThe parcel was\r\nsent today.\r\n\r\nJo");
   assert.deepEqual(p.sentences.map((x) => x.text.replace(/\s+/g, ' ')), ['Hi Ann,', 'The parcel was sent today.', 'Jo']);
 });
+
+test('chat voice in lower case still splits into sentences, abbreviations do not', () => {
+  assert.deepEqual(
+    splitSentences("ok. i'll call you tmrw at 10. e.g. the blue one works, approx. three days. thx").map((x) => x.text),
+    ['ok.', "i'll call you tmrw at 10.", 'e.g. the blue one works, approx. three days.', 'thx'],
+  );
+});

@@ -206,7 +206,7 @@ export function rawSpan(p: PreparedText, start: number, end: number): Span {
 
 const ABBREVIATIONS = /\b(mr|mrs|ms|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|approx|dept|est|inc|ltd|co|no|tel|ext|ref|a\.m|p\.m|u\.s|u\.k|fig|min|max|cf)$/i;
 
-/** Splits text into sentences: at . ! ? before a capital, at blank lines, and at line breaks that do not
+/** Splits text into sentences: at . ! ? followed by a space (not after an abbreviation), at blank lines, and at line breaks that do not
  * merely wrap a sentence (a wrapped line ends in a letter or comma and continues in lower case). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -241,7 +241,9 @@ export function splitSentences(text: string): Sentence[] {
         continue;
       }
     }
-    if (next !== undefined && /[a-z]/.test(next) && ch === '.') {
+    // Chat-style lower case ("ok. i'll call you tomorrow") still starts a sentence, but not after an initial
+    // or a one-letter token ("J. smith", "a. the first option").
+    if (next !== undefined && /[a-z]/.test(next) && ch === '.' && /(?:^|[^\p{L}])\p{L}$/u.test(text.slice(Math.max(0, i - 2), i))) {
       i = j - 1;
       continue;
     }

@@ -38,6 +38,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\b(?:unfortunate|not ideal|far from ideal|not the (?:experience|service|standard)|below (?:the|our) standard|fell short|falls short|not up to (?:scratch|standard|par))\\b",
     "\\bthat's (?:really |so |very )?(?:not on|poor|bad|rough|tough|rubbish|a shame)\\b|\\bwhat a shame\\b|\\bshame\\b|\\bgutted\\b",
     "\\bthank(?:s| you) for (?:your|the) (?:feedback|honest feedback) (?:and|—|-)",
+    "\\b(?:good|great|nice|fair) (?:catch|spot)\\b|\\bwell spotted\\b|\\bslipped (?:past|through) (?:us|our)\\b",
   ].join('|'),
   'i',
 );

@@ -30,6 +30,7 @@ const FAMILIES: RegExp[] = [
   /\b(?:that|this|it|the (?:mistake|decision|error|fault|call))(?:'s| is| was) (?:all )?(?:his|hers|theirs|yours)\b/gi,
   /\b(?!(?:we|i|nobody|no one|no-one)\b)[\w-]+(?:'s| is| are| was| were) (?:entirely |really |partly |squarely )?to blame\b/gi,
   /\bthat(?:'s| is| was) the problem\b/gi,
+  /\b(?:that's|it's|that is|it is|this is)(?: just| simply)? (?:the|how the) (?:system|algorithm|computer|software|engine|quoting engine|app|machine)\b(?! (?:will|can|lets|allows)\b)/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter|mess|mistake|error) (?:for|on|with|at) (?:the|their|that) [\w-]+(?: [\w-]+)?,? (?:not|rather than) (?:us|ours|me)\b/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter) rather than (?:ours|us)\b/gi,
   // Disowning: "not my department", "aren't our problem", "nothing to do with us".

@@ -25,6 +25,12 @@ const REFUSAL = new RegExp(
     "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?|compensation) (?:are|is|can|will|after|on|for|once)\\b",
     "\\b(?:there are|there's|there is) no (?:plans|way|option|possibility)\\b",
     "\\bpolicy (?:doesn't|does not|won't|will not|prohibits|forbids|prevents|states that we (?:can't|cannot))\\b",
+    // Refusal dressed as lack of means: "no discretion to", "no mechanism for", "zero flexibility", "not an option".
+    "\\b(?:have|has|there's|there is|with|we've got) (?:no|zero|little) (?:discretion|mechanism|flexibility|authority|ability|power|leeway|scope|facility|means|provision|process|capacity) (?:to|for|on|here|in)\\b",
+    "\\b(?:zero|no) (?:flexibility|discretion|leeway|exceptions?)\\b",
+    "\\b(?:isn't|is not|aren't|are not|won't be|will not be)(?: really)? an option\\b",
+    "\\bfalls? (?:outside|beyond) (?:what|the scope|our|the limits)\\b",
+    "\\b(?:outside|beyond) (?:what|the scope of what) (?:we|i|our [\\w ]{1,30}?|the [\\w ]{1,30}?) (?:is |are |am )?(?:able|allowed|permitted) to\\b",
   ].join('|'),
   'gi',
 );
@@ -99,7 +105,9 @@ function refusalAt(text: string): number {
     const after = text.slice(m.index);
     const verbFirst = after.replace(/^(?:i|we)(?: just| simply| really)? /i, '');
     if (IDIOM.test(verbFirst) || PERCEPTION.test(verbFirst)) continue;
-    if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before) || CONSEQUENCE.test(before)) continue;
+    if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before)) continue;
+    // "…, so bags bigger than A4 aren't allowed in" explains a rule; "…, so there's nothing I can do" still refuses.
+    if (CONSEQUENCE.test(before) && !/\b(?:i|we|me|us)\b/i.test(text.slice(m.index, m.index + m[0].length + 30))) continue;
     if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
     return m.index;
   }
