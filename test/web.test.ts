@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb, webBuilt } from '../web/build.ts';
+import { ensureWebBuilt } from '../web/build.ts';
 import { segmentText, spanStillFits } from '../web/src/lib/segments.ts';
 import { countLabel, queueViews } from '../web/src/lib/queues.ts';
 import { actionFor } from '../web/src/lib/keys.ts';
@@ -160,7 +160,7 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
 
   before(async () => {
     assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
-    if (!webBuilt()) await buildWeb({ quiet: true });
+    await ensureWebBuilt(() => {});
     fs.mkdirSync(shots, { recursive: true });
     t = await testApp();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });

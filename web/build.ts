@@ -14,15 +14,32 @@ export function webBuilt(dir: string = webDist): boolean {
   return fs.existsSync(path.join(dir, 'index.html'));
 }
 
-/** Builds the app into web/dist with web/vite.config.ts. */
-export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
+/** Builds the app with web/vite.config.ts into `outDir` (default web/dist). */
+export async function buildWeb(opts: { quiet?: boolean; outDir?: string } = {}): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(webRoot, 'vite.config.ts'), root: webRoot, logLevel: opts.quiet ? 'warn' : 'info' });
+  await build({
+    configFile: path.join(webRoot, 'vite.config.ts'),
+    root: webRoot,
+    logLevel: opts.quiet ? 'warn' : 'info',
+    build: { outDir: opts.outDir ?? webDist, emptyOutDir: true },
+  });
 }
 
-/** Builds the app unless it is already built; says so in one line when it builds. */
+/**
+ * Builds the app unless it is already built; says so in one line when it builds. Several processes may start
+ * at once (tests, a cluster): each builds aside and moves its build into place, and the first one wins.
+ */
 export async function ensureWebBuilt(say: (line: string) => void = console.log): Promise<void> {
   if (webBuilt()) return;
   say('Building the web app…');
-  await buildWeb({ quiet: true });
+  const aside = path.join(webRoot, `.dist-${process.pid}`);
+  try {
+    await buildWeb({ quiet: true, outDir: aside });
+    if (!webBuilt()) fs.rmSync(webDist, { recursive: true, force: true });
+    fs.renameSync(aside, webDist);
+  } catch (err) {
+    if (!webBuilt()) throw err;
+  } finally {
+    fs.rmSync(aside, { recursive: true, force: true });
+  }
 }
