@@ -16,17 +16,16 @@ export function actionOf(fromVerb: string, subject: string, timeSpans: Span[]): 
   text = text.replace(FILLER, '');
   const stop = STOP.exec(text.slice(1));
   if (stop) text = text.slice(0, stop.index + 1);
-  text = text
+  // Six words of the draft at most, with its pronouns put in the third person.
+  const words = text
     .replace(/[.!?"']+$/, '')
-    .replace(/\byou(?:rself)?\b/gi, 'the customer')
-    .replace(/\byour\b/gi, "the customer's")
-    .replace(/\b(?:me|us)\b/gi, 'us')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const words = text.split(' ').filter(Boolean).slice(0, 7);
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((w) => w.replace(/^you(?:rself)?$/i, 'the customer').replace(/^your$/i, "the customer's").replace(/^u$/i, 'the customer'));
   // Words like "by" or "the" left dangling where a time or a long object was cut off.
   while (words.length > 1 && /^(?:by|on|at|in|within|before|the|a|an|to|for|and|with|of|from|until)$/i.test(words[words.length - 1]!)) words.pop();
-  let action = words.join(' ').toLowerCase().replace(/\bthe customer's\b/g, "the customer's");
+  let action = words.join(' ').toLowerCase();
   const who = subject.toLowerCase();
   if (who === 'you') action = `customer will ${action}`;
   else if (!/^(?:i|we)$/.test(who) && action) action = `${who.replace(/^(?:the|our|your|a|an) /, '')}: ${action}`;

@@ -15,7 +15,6 @@ const EMBEDDED = /\b(?:when|whether|until|once|how|what|where|as soon as|by the 
 const NOT_AN_ACTION = /^(?:not|n't|never|need|needs|require|want|wait|await|likely|probably|usually|typically|normally|generally|only|automatically|still|depend|depends|take|cost|vary|apply|remain|expire|find|notice|say|admit|explain|note|mention|point|leave|hear|know|like|love|appreciate|understand|assume|agree|hope|also|enjoy|feel|look|seem|mean|want|work|help|accept|include|lose|stay|last|become|happen|cover|continue|charge|bill)$/i;
 // After "will be": only the states that keep the promise count.
 const BE_STATES = /^(?:in touch|contacted|called|emailed|sent|given|issued|reissued|refunded|credited|reimbursed|notified|updated|delivered|shipped|dispatched|posted|mailed|processed|fixed|resolved|sorted|ready|with|back|repaired|replaced|collected|picked|reactivated|restored|live|active|activated|arranged|booked|scheduled|waived|applied|added|cancell?ed|paid|returned|corrected|reversed|released|expedited|prioriti[sz]ed|escalated|passed|forwarded|on|there|calling|sending|shipping|emailing|contacting|visiting|checking|following|reaching|getting|arriving|coming|deployed|installed|connected|reconnected|inspected|reviewed|transferred|honou?red|removed|withdrawn|cleared|closed|opened|done|finished|completed|handled|chased|ordered|topped)$/i;
-const HAVE_NEXT = /^(?:it|them|this|that|the|a|an|your|you|someone|somebody|engineers?|an?|[\w-]+ed|news|everything|her|him)$/i;
 const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin)$/i;
 const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
 
@@ -114,7 +113,8 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact)$/.test(third.toLowerCase());
   if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
-  if (v === 'have') return n !== '' && !/^(?:to|been|had|no|nothing|any|got|seen|made)$/.test(n) && (HAVE_NEXT.test(n) || /^[A-Z]/.test(next) || /^(?:[\w-]+ed|sent|done|ready|back|on|with|up|out|fixed|fresh|new|extra|two|three|a)$/i.test(third));
+  // "we'll have engineers on site", "housekeeping will have fresh towels up": arranging counts.
+  if (v === 'have') return n !== '' && !/^(?:to|been|had|no|nothing|got|seen|made|more|less|fewer|access|the option|questions)$/.test(n);
   if (v === 'let') return /^(?:you|them)$/.test(n);
   if (v === 'do') return /^(?:it|this|that|my|our|everything|the|a|whatever)$/.test(n);
   if (v === 'try') return /^(?:to|and|again|calling|another)$/.test(n);
