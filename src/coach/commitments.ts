@@ -25,9 +25,10 @@ export function extractCommitments(text: string, options: CoachOptions): Commitm
 /** The promises in an already prepared draft (coach.ts shares the preparation with the finding rules). */
 export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commitment[] {
   const out: Commitment[] = [];
+  // Fifty promises is already more than any reply makes; the cap keeps a pasted document from running long.
   for (const s of p.sentences) {
-    if (out.length >= 50) break;
     for (const c of commitmentClauses(s)) {
+      if (out.length >= 50) return out;
       const clause = p.agent.slice(c.start, c.end);
       const reading = readDue(clause, clock);
       if (c.needsTime && Object.keys(reading.parts).length === 0) continue;

@@ -34,9 +34,11 @@ export type Head = { start: number; verbAt: number; subject: string; needsTime: 
 export function findHead(seg: string, inherited: string | null): Head | null {
   const general = GENERAL.test(seg);
   MODAL.lastIndex = 0;
-  for (let m = MODAL.exec(seg); m; m = MODAL.exec(seg)) {
+  // A clause has a handful of modals; a run-on "will will will …" is not worth more than the first twenty.
+  let seen = 0;
+  for (let m = MODAL.exec(seg); m && seen < 20; m = MODAL.exec(seg), seen++) {
     const subject = subjectBefore(seg, m.index);
-    if (!subject || EMBEDDED.test(seg.slice(0, m.index))) continue;
+    if (!subject || EMBEDDED.test(seg.slice(Math.max(0, m.index - 80), m.index))) continue;
     const afterModal = seg.slice(m.index + m[0].length);
     const adverbs = ADVERBS.exec(afterModal)?.[0] ?? '';
     const words = /^([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?/.exec(afterModal.slice(adverbs.length));
@@ -67,7 +69,9 @@ type Subject = { start: number; text: string };
 
 /** The subject just before the modal: the last noun phrase of up to five words, stopping at punctuation. */
 function subjectBefore(seg: string, modalAt: number): Subject | null {
-  const before = seg.slice(0, modalAt);
+  // The subject sits within a few words of the modal; looking further back only costs time.
+  const from = Math.max(0, modalAt - 120);
+  const before = seg.slice(from, modalAt);
   const trimmed = before.replace(/[\s,]+$/, '');
   const m = /((?:[\w'£$€.,-]+ ){0,5}[\w'£$€.-]+)$/.exec(trimmed);
   if (!m) return null;
@@ -78,7 +82,7 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   // A list bullet is not part of the subject.
   text = text.replace(/^[-*•–—]+\s*/, '');
   if (!text || /^(?:and|but|so|or|if|when|once|that|to|then)$/i.test(text)) return null;
-  return { start: trimmed.length - text.length, text };
+  return { start: from + trimmed.length - text.length, text };
 }
 
 type Kind = 'agent' | 'you' | 'thing' | 'person' | 'third';
