@@ -317,6 +317,8 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('status').getByText('You own this ticket now.').waitFor();
       await page.getByRole('complementary', { name: 'Ticket details' }).getByText('Ravi Receiver (you)', { exact: true }).waitFor();
       await page.locator('.event').getByText('accepted the handoff').waitFor();
+      // The queue counts follow the change without a reload.
+      await page.waitForFunction(() => /My tickets\s*1/.test(document.querySelector('nav[aria-label="Queues"] a')?.textContent ?? ''));
 
       await page.goto(`${base}/tickets/${toaster.id}`);
       await page.getByRole('button', { name: 'Decline…' }).click();

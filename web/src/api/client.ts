@@ -3,6 +3,8 @@
  * token given at sign-in, which is kept in localStorage so a reload or a second tab stays signed in.
  */
 const CSRF_KEY = 'heed.csrf';
+/** Fired on window after every change the app makes through the API. */
+export const CHANGED = 'heed:changed';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -61,5 +63,7 @@ export async function request<T>(method: string, path: string, opts: { body?: un
     if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login') signedOut();
     throw new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`);
   }
+  // Counts and lists elsewhere on screen may have moved; reading the coach changes nothing.
+  if (method !== 'GET' && path !== '/api/v1/coach') window.dispatchEvent(new Event(CHANGED));
   return body as T;
 }

@@ -1,5 +1,6 @@
-/** The count beside each queue view, refreshed when the agent moves between pages and every minute. */
+/** The count beside each queue view, refreshed when the agent moves between pages or changes something, and every minute. */
 import { useEffect, useState } from 'react';
+import { CHANGED } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { COUNT_LIMIT, countLabel, type QueueView } from '../lib/queues.ts';
 import type { Route } from '../router.ts';
@@ -18,9 +19,17 @@ export function useQueueCounts(views: QueueView[], route: Route): Record<string,
       });
     refresh();
     const t = setInterval(refresh, 60_000);
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const onChanged = () => {
+      clearTimeout(soon);
+      soon = setTimeout(refresh, 300);
+    };
+    window.addEventListener(CHANGED, onChanged);
     return () => {
       abort.abort();
       clearInterval(t);
+      clearTimeout(soon);
+      window.removeEventListener(CHANGED, onChanged);
     };
   }, [views, routeKey]);
   return counts;
