@@ -234,7 +234,11 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       await page.keyboard.type("We can't refund that.");
       const mark = page.locator('.backdrop mark.coach-cant_focus');
       await mark.waitFor();
-      assert.equal(await mark.textContent(), "We can't refund that.");
+      // The underline covers exactly the words the coach names (whatever span its rules settle on).
+      const read = await t.call({ method: 'POST', url: '/api/v1/coach', payload: { text: "We can't refund that.", ticketId: kettle.id } });
+      const cant = read.body.findings.find((f: { kind: string }) => f.kind === 'cant_focus');
+      assert.ok(cant, 'the coach flags the can\'t');
+      assert.equal(await mark.textContent(), "We can't refund that.".slice(cant.start, cant.end));
       await page.locator('.finding').getByText('cannot be done').waitFor();
       await page.locator('.finding.coach-cant_focus .suggestion').getByText('Lead with what you can do').waitFor();
       await checkAccessibility(page, 'ticket with coach');
