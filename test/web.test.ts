@@ -246,11 +246,11 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
 
       // Sending is never blocked: the reply goes with its finding, and the promise it makes becomes a commitment.
       await page.keyboard.type(" What I can do is send you a replacement. I'll send you the return label by Friday.");
-      await page.locator('.promises').getByText("I'll send you the return label by Friday").waitFor();
+      await page.locator('.promises').getByText('the return label by Friday').waitFor();
       await page.getByRole('button', { name: 'Send reply' }).click();
       await page.getByRole('status').getByText('Reply sent.').waitFor();
       await page.locator('.message.agent').getByText("What I can do is send you a replacement").waitFor();
-      await side.locator('.commitments').getByText("I'll send you the return label by Friday").waitFor();
+      await side.locator('.commitments').getByText('the return label by Friday').waitFor();
       assert.equal(await page.locator('#composer-text').inputValue(), '');
 
       // A note, then the priority changed inline.
