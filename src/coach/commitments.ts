@@ -5,6 +5,7 @@ import { dueFromParts, readDue } from './due.ts';
 import { detectLanguage } from './language.ts';
 import { actionOf } from './action.ts';
 import { ACTION_VERBS, findHead } from './promise.ts';
+import { redirectAt } from './rules/redirect.ts';
 import { prepare, rawSpan, type PreparedText, type Sentence, type Span } from './text.ts';
 import type { CoachOptions, Commitment } from './types.ts';
 
@@ -30,7 +31,14 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
     for (const c of commitmentClauses(s)) {
       if (out.length >= 50) return out;
       const clause = p.agent.slice(c.start, c.end);
-      const reading = readDue(clause, clock);
+      let reading = readDue(clause, clock);
+      // "I'll be back on Tuesday and will call you then": "then" points at the time said earlier in the sentence.
+      if (Object.keys(reading.parts).length === 0 && /\b(?:then|that day|at that point|that morning|that afternoon)\b/i.test(clause)) {
+        // The nearest earlier clause that names a time: "closed on Monday, but I'll be back on Tuesday and … then".
+        const earlier = p.agent.slice(s.start, c.start).split(/[,;]|\b(?:but|and|so)\b/i).reverse();
+        const named = earlier.map((part) => readDue(part, clock)).find((r) => Object.keys(r.parts).length > 0);
+        if (named) reading = { parts: named.parts, spans: reading.spans };
+      }
       if (c.needsTime && Object.keys(reading.parts).length === 0) continue;
       const due = dueFromParts(reading.parts, clock);
       const span = rawSpan(p, c.start, c.end);
@@ -88,6 +96,8 @@ function commitmentClauses(s: Sentence): PromiseClause[] {
       return;
     }
     inherited = found.subject;
+    // "Give the claims team a ring and they'll sort it out": the other side's promise rides on the customer's call.
+    if (/^(?:they|he|she)$/i.test(found.subject) && redirectAt(text) >= 0) return;
     let end = seg.end;
     while (end > seg.start && /[\s.,;:!?"')]/.test(text[end - 1]!)) end--;
     const start = seg.start + found.start;

@@ -19,13 +19,23 @@ const FAMILIES: RegExp[] = [
   new RegExp(`\\bnothing (?:that )?(?:we|i|${ORG}) (?:can|could) control\\b`, 'gi'),
   /\b(?:won't|wouldn't|isn't|wasn't|is not|was not) (?:be )?anything (?:we|i) did\b/gi,
   // Attribution: "that one is on him", "down to you", "on their side".
-  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|${THIRD}(?=,? (?:rather than|and not|not) (?:us|ours|me|mine|the)\\b))`, 'g'),
+  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|(?:${THIRD}|your [\\w-]+(?: [\\w-]+)?)(?=,? (?:rather than|and not|not) (?:us|ours|me|mine|the)\\b))`, 'g'),
   /\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on (?:him|her|them)|down to (?:you|him|her|them)|on you(?=[,.;!]| rather| not|$))\b/gi,
   // Speaking up for the other party puts the fault back on the customer: "to be fair to the driver, …".
   /\bto be fair to (?:the|our|my) [\w-]+/gi,
+  // "this is on the carrier", "the problem is at their end", "any errors are theirs".
+  /\b(?:is|are|was|were)(?: all| entirely)? (?:theirs|his|hers|yours)\b/gi,
+  /\b(?:isn't|is not|wasn't|was not|'s not|not) (?:really |entirely )?(?:on|down to) (?:us|me|our (?:side|end|team|staff))\b/gi,
+  /\b(?:nothing|not anything) (?:that )?(?:we|i) did\b/gi,
+  /\b(?:it's|that's|this is) (?:their|his|her|the [\w-]+'s) (?:call|decision|rule|policy|problem|issue|responsibility)\b/gi,
+  /\bblame (?:the|their|them|him|her|it on|[A-Z][\w-]+)\b/g,
+  /\b(?:handled|dealt with|processed|managed|set up|configured) (?:it|this|that|your [\w-]+) (?:badly|poorly|wrongly|incorrectly|wrong)\b/gi,
+  /\bif (?:the|your|their) [\w ]{1,25}? (?:hadn't|had not|had|didn't|did not)\b[^.;!?]{0,80}\bwould(?:n't| not)? (?:have|'ve)\b/gi,
+  /\b(?:as )?you were (?:clearly |already |explicitly )?(?:told|informed|warned|advised|notified|reminded)(?: (?:clearly|already|twice|in writing|at booking|at the time|repeatedly|several times))\b|\bas you were (?:told|informed|warned|advised|notified|reminded)\b/gi,
+  /\byou (?:missed|ignored|overlooked|forgot|didn't meet|did not meet|didn't read|did not read) (?:the|our|your) (?:[\w-]+ )?(?:deadline|cut-?off|window|date|appointment|slot|instructions|email|reminder|warning|letter|terms|notice)\b/gi,
+  /\bbecause (?:the|a) wrong [\w-]+(?: [\w-]+)? (?:was|were) (?:ticked|selected|entered|chosen|picked|typed|given|booked|ordered)\b/gi,
+  /\bwhich you (?:agreed to|accepted|signed|read|were sent)\b/gi,
   /\b(?:the|your) (?:address|details|information|postcode|number|email|name|card number|sort code)(?: (?:on|in) (?:the|your) (?:order|booking|form|account|application)| you (?:gave|provided|entered|typed|used|supplied))? (?:was|were|is|are|had) (?:missing|wrong|incorrect|incomplete|invalid|out of date)\b/gi,
-  /\b(?:on|from) (?:their|his|her) (?:side|end)\b/gi,
-  /\bthe (?:\w+ ){0,2}(?:came|comes|come) from (?:them|him|her|the (?:\w+ ){0,2}(?:supplier|manufacturer|courier|vendor|system|venue|airline|partner))\b/gi,
   /\b(?:[\w-]+(?: [\w-]+){0,3}'s|their|his|her|your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,
   /\b(?:that|this|it|the (?:mistake|decision|error|fault|call))(?:'s| is| was) (?:all )?(?:his|hers|theirs|yours)\b/gi,
   /\b(?!(?:we|i|nobody|no one|no-one)\b)[\w-]+(?:'s| is| are| was| were) (?:entirely |really |partly |squarely )?to blame\b/gi,
@@ -36,21 +46,17 @@ const FAMILIES: RegExp[] = [
   // Disowning: "not my department", "aren't our problem", "nothing to do with us".
   /\b(?:not|isn't|aren't|is not|are not|wasn't|never) (?:really |strictly |actually )?(?:my|our) (?:department|area|job|problem|remit|responsibility|concern|business|issue|team|call|fault|doing|mistake)\b/gi,
   /\b(?:nothing|(?:isn't|aren't|is not|are not|not) anything) to do with (?:us|me|our (?:\w+ )?(?:team|side|end|office|store|company)|the (?:\w+ ){0,2}(?:team|council|office|surgery|practice|school|university|company|store|branch))\b/gi,
-  /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
   // Running down a third party: a bad trait or a bad habit.
   new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|very strict|strict|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
   /\b(?:they|he|she|it)(?:'re|'s|'ve been| are| is| have been| has been)? (?:hopeless|useless|rubbish|unreliable|a nightmare|incompetent|clueless|glitching)\b/gi,
   /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+|keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
-  /\b(?:all the time|every so often|most terms|every term|again and again|time and again|constantly)\b/gi,
   /\b(?:don't|doesn't|didn't) (?:know|understand|follow|answer to) (?:our|the)? ?(?:[\w-]+ ){0,2}(?:policies|policy|rules|process|procedures?|system|customer service|support)\b/gi,
-  /\b(?:out of (?:our|my) hands|(?:outside|beyond) (?:our|my) control)\b/gi,
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
   /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b|\bdidn't bother\b|\bnever bothered\b/gi,
-  /\b(?:should never have|shouldn't have|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let)\b/gi,
-  /\b(?:he|she|they|[A-Z][a-z]+|(?:the|my|our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should have (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
+  /\b(?:should never have|should never've|shouldn't have|shouldn't've|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let)\b/gi,
+  /\b(?:he|she|they|[A-Z][a-z]+|(?:the|my|our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|packed the wrong|sent (?:out )?the wrong|quoted you the wrong|gave (?:\w+ ){0,3}the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing) us)\b/gi,
-  /\b(?:forgot|failed|neglected|refused) to\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
@@ -70,10 +76,30 @@ const FAMILIES: RegExp[] = [
   /\buser error\b/gi,
 ];
 
+// Shapes that can also be a neutral account ("the courier failed to deliver, so I've booked a redelivery",
+// "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
+// acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
+const WEAK: RegExp[] = [
+  /\b(?:is|'s|was|are|were|lies|sits)(?: all| squarely| entirely| firmly| really)? (?:on|with) (?:the|your) (?:[\w-]+ ){0,2}(?:carrier|courier|bank|broker|supplier|manufacturer|vendor|airline|venue|landlord|insurer|contractor|agency|regulator|council|platform|provider|partner|seller|retailer|post office|system|algorithm|engine|developer|app store|marketplace)\b/gi,
+  /\b(?:at|on|from) (?:their|his|her|the [\w-]+'s) (?:side|end)\b/gi,
+  /\bthe (?:\w+ ){0,2}(?:came|comes|come) from (?:them|him|her|the (?:\w+ ){0,2}(?:supplier|manufacturer|courier|vendor|system|venue|airline|partner))\b/gi,
+  /\b(?:all the time|every so often|most terms|every term|again and again|time and again|constantly)\b/gi,
+  /\b(?:out of (?:our|my) hands|(?:outside|beyond) (?:our|my) control)\b/gi,
+  /\b(?:forgot|failed|neglected|refused) to\b/gi,
+];
+
+// Deflection in the agent's own voice ("I just work here", "we just follow the rules"): the subject is the
+// agent, so these skip the own-side check the other families get.
+const FIRST_PERSON: RegExp[] = [
+  /\b(?:we|i) (?:just|only|simply|merely) (?:follow|apply|enforce|implement|pass on|do what)\b/gi,
+  /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
+];
+
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
 const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
 // Owning the mistake for the team is the opposite of blame.
 const OWNING = /\b(?:(?:that|this|it)(?:'s| is| was) on us|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
+const AGENT_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)(?: already| now| also| just)? (?!(?:not|no|been|had|never|afraid|sorry|unable)\b)[a-z]+(?:ed|ing)?\b|\b(?:i|we)(?:'ll| will) \w+/i;
 // Handing a case to the team that deals with it is routing, not blame: "handled by X rather than us".
 const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked after|issued|administered|arranged) by\b/i;
 
@@ -84,7 +110,9 @@ export function findBlame(sentences: Sentence[]): Hit[] {
     if (/\?\s*$/.test(s.text) || OUTSIDE_CAUSE.test(s.text)) return;
     const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
     if (OWNING.test(around)) return;
-    const at = deflectionAt(s.text);
+    // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
+    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s.text);
+    const at = deflectionAt(s.text, acts);
     if (at < 0) return;
     const clause = clauseAt(s, s.start + at);
     hits.push({
@@ -98,9 +126,15 @@ export function findBlame(sentences: Sentence[]): Hit[] {
   return hits.slice(0, 3);
 }
 
-function deflectionAt(text: string): number {
+function deflectionAt(text: string, agentActs: boolean): number {
   let best = -1;
-  for (const re of FAMILIES) {
+  for (const re of FIRST_PERSON) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  const families = agentActs ? FAMILIES : [...FAMILIES, ...WEAK];
+  for (const re of families) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
