@@ -122,6 +122,7 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     r('GET', '/api/v1/organizations/:id', x.orgId),
     r('PATCH', '/api/v1/organizations/:id', x.orgId, { name: 'Renamed by nobody' }),
     r('GET', '/api/v1/tickets'),
+    r('GET', '/api/v1/tickets/counts'),
     r('POST', '/api/v1/tickets', undefined, { subject: 'Injected', body: 'x', requester: { email: 'injected@example.com' } }),
     r('GET', '/api/v1/tickets/:id', x.ticketId),
     r('PATCH', '/api/v1/tickets/:id', x.ticketId, { priority: 'urgent' }),
@@ -168,6 +169,7 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     r('DELETE', '/api/v1/sla-policies/:id', x.policyId),
     r('DELETE', '/api/v1/business-hours/:id', x.calendarId),
     r('POST', '/api/v1/coach', undefined, { text: "We can't do that." }),
+    r('GET', '/api/v1/auth/session'),
     // last: it would end the session that sends it
     r('POST', '/api/v1/auth/logout'),
   ];

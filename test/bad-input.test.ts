@@ -877,8 +877,17 @@ describe('bad input', () => {
           ['requesterId=x', 'requesterId'],
           ['tag=has%20space', 'tag'],
           ['bounced=yes', 'bounced'],
+          ['open=yes', 'open'],
+          ['handoffTo=you', 'handoffTo'],
+          ['handoffTo=' + UNKNOWN, 'handoffTo'],
         ];
         for (const [q, field] of bad) assertError(await call('GET', `/api/v1/tickets?${q}`), 'validation_failed', field);
+      }));
+
+    it('GET /api/v1/tickets/counts refuses unknown, malformed and too many views with 400 naming views', () =>
+      unchanged(async () => {
+        const bad = ['everything', 'team:1', 'team:', 'mine;all', 'v'.repeat(2001), Array(31).fill('mine').join(',')];
+        for (const v of bad) assertError(await call('GET', `/api/v1/tickets/counts?views=${encodeURIComponent(v)}`), 'validation_failed', 'views');
       }));
 
     it('filters by ids of nothing give empty lists, not errors', async () => {

@@ -51,6 +51,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { token: issued.token, csrfToken: issued.csrfToken!, expiresAt: issued.expiresAt!.toISOString(), agent: presentAgent(agent) };
   });
 
+  // The web app asks who it is on start-up, so the CSRF token lives in memory rather than in storage a script could read.
+  r.get('/api/v1/auth/session', {
+    schema: { tags: ['auth'], response: { 200: z.object({ agent: AgentJson, csrfToken: z.string().nullable() }), ...errorResponses } },
+  }, async (req) => {
+    const me = principalOf(req);
+    const agent = await db.selectFrom('agents').selectAll().where('id', '=', me.agentId).executeTakeFirstOrThrow();
+    // Only a cookie session needs (and has) a CSRF token; a bearer token is never sent by a browser on its own.
+    return { agent: presentAgent(agent), csrfToken: me.via === 'cookie' ? (me.csrfToken ?? null) : null };
+  });
+
   r.post('/api/v1/auth/logout', {
     schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
   }, async (req, reply) => {

@@ -6,6 +6,19 @@ import type { ListTicketsQuery } from './schemas.ts';
 import { listAttachments } from '../attachments/service.ts';
 
 type Row = Ticket & { ck: string };
+
+/** Statuses where nothing is left to do; every other status is open. */
+export const closedStatuses = ['solved', 'closed'] as const;
+
+/**
+ * A pending handoff addressed to the agent, or to a team they belong to (handoffs_to_agent_idx serves the first,
+ * handoffs_one_pending the per-ticket look-up). No agent: no ticket matches.
+ */
+export function handoffToAgent(agentId: string | undefined) {
+  if (!agentId) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from handoffs h where h.ticket_id = tickets.id and h.status = 'pending' and (h.to_agent_id = ${agentId}
+    or h.to_team_id in (select m.team_id from team_members m where m.agent_id = ${agentId})))`;
+}
 type Q = SelectQueryBuilder<DB, 'tickets', Row>;
 
 /**
@@ -61,10 +74,12 @@ const sorts = {
   },
 } as const satisfies Record<string, { parts: CursorPart[] } & Record<string, unknown>>;
 
-/** One page of tickets matching the filters, and the cursor of the next page (null at the end). */
-export async function listTickets(db: Queryable, f: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+/** One page of tickets matching the filters, and the cursor of the next page (null at the end); `viewerId` is who "me" is. */
+export async function listTickets(db: Queryable, f: ListTicketsQuery, viewerId?: string): Promise<{ items: Ticket[]; nextCursor: string | null }> {
   const sort = sorts[f.sort ?? (f.waitingOnUs === 'true' ? 'waiting' : 'newest')];
   let q = db.selectFrom('tickets').select(ticketColumns).select(sort.key.as('ck')) as Q;
+  if (f.open) q = q.where('status', f.open === 'true' ? 'not in' : 'in', closedStatuses);
+  if (f.handoffTo) q = q.where(handoffToAgent(viewerId));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.teamId) q = q.where('team_id', '=', f.teamId);

@@ -11,10 +11,13 @@ import { CreateTicketBody, ListQuery, MessageBody, UpdateTicketBody } from './sc
 import { createTicket, getTicket, updateTicket } from './service.ts';
 import { HeedError } from '../http/errors.ts';
 import { queueReplyEmail } from '../email/outbound.ts';
+import { countRoutes } from './count-routes.ts';
 
-export function ticketRoutes(app: FastifyInstance, { database, jobs }: AppContext): void {
+export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { database, jobs } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
+  countRoutes(app, ctx);
 
   r.post('/api/v1/tickets', {
     schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: TicketJson, ...errorResponses } },
@@ -30,7 +33,7 @@ export function ticketRoutes(app: FastifyInstance, { database, jobs }: AppContex
       response: { 200: z.object({ items: z.array(TicketJson), nextCursor: z.string().nullable() }), ...errorResponses },
     },
   }, async (req) => {
-    const page = await listTickets(db, req.query);
+    const page = await listTickets(db, req.query, principalOf(req).agentId);
     return { items: page.items.map(presentTicket), nextCursor: page.nextCursor };
   });
 

@@ -65,6 +65,10 @@ export const ListQuery = z.object({
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   /** Tickets with a running SLA clock past its target. */
   breached: z.enum(['true', 'false']).optional(),
+  /** true: status is not solved or closed; false: it is. */
+  open: z.enum(['true', 'false']).optional(),
+  /** Tickets with a pending handoff addressed to the caller or to a team the caller belongs to. */
+  handoffTo: z.literal('me', { message: "must be 'me'" }).optional(),
   sort: z.enum(['newest', 'oldest', 'updated', 'priority', 'due', 'waiting']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
