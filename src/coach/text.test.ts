@@ -84,3 +84,11 @@ test('chat voice in lower case still splits into sentences, abbreviations do not
     ['ok.', "i'll call you tmrw at 10.", 'e.g. the blue one works, approx. three days.', 'thx'],
   );
 });
+
+test('an emoji written as an HTML entity is two UTF-16 units, and the spans after it stay exact', () => {
+  const raw = '<p>&#x1F600; We can&#39;t refund it.</p>';
+  const p = prepare(raw);
+  const s = p.sentences.find((x) => x.text.startsWith('We'))!;
+  const span = rawSpan(p, s.start, s.end);
+  assert.equal(raw.slice(span.start, span.end), 'We can&#39;t refund it.');
+});

@@ -11,8 +11,8 @@ export type Sentence = Span & { text: string };
 export type PreparedText = {
   /** The agent's words: same length as `toRaw`, quoted text and markup blanked out. */
   agent: string;
-  /** Index in `agent` → index in the raw draft. */
-  toRaw: Int32Array;
+  /** Index in `agent` → index in the raw draft; null when they are the same (plain text, no markup). */
+  toRaw: Int32Array | null;
   /** The quoted customer text found in the draft, joined by newlines. */
   quoted: string;
   sentences: Sentence[];
@@ -103,8 +103,8 @@ function decode(src: string, html: boolean): Builder & { quotedRaw: string[] } {
       push(b, ' ', i);
       continue;
     }
-    // An entity's decoded character (possibly a surrogate pair) points at the entity's first index.
-    for (const c of out) push(b, normalChar(c), i);
+    // Each UTF-16 unit of an entity's decoded character (an emoji is two) points at the entity's first index.
+    for (let k = 0; k < out.length; k++) push(b, normalChar(out[k]!), i);
     i = last;
   }
   if (quoteText) b.quotedRaw.push(quoteText);
@@ -184,20 +184,34 @@ function blankSignature(chars: string[]): void {
 }
 
 /** Cleans a draft for the rules; never throws, whatever the input. */
+// The characters normalChar changes; plain text needs nothing else, and keeps every index where it was.
+const PLAIN_NORMALISE = /[\u2018\u2019\u02bc\u0060\u00b4\u201c\u201d\u00a0\u2007\u202f\t\r\u0000-\u0008\u000b-\u001f\u200b-\u200f]/g;
+
 export function prepare(raw: string): PreparedText {
   const src = raw.length > MAX_ANALYSED ? raw.slice(0, MAX_ANALYSED) : raw;
   const html = /<\s*\/?\s*(p|br|div|span|blockquote|html|body|a|b|i|strong|em|ul|li|table)\b[^>]*>/i.test(src);
-  const decoded = decode(src, html);
-  const quotedLines = blankQuoted(decoded.chars);
-  blankSignature(decoded.chars);
-  const agent = decoded.chars.join('');
-  const toRaw = Int32Array.from(decoded.raw);
-  const quoted = [...decoded.quotedRaw, quotedLines].filter((q) => q.trim()).join('\n');
+  let chars: string[];
+  let toRaw: Int32Array | null = null;
+  let quotedHtml: string[] = [];
+  if (html) {
+    const decoded = decode(src, true);
+    chars = decoded.chars;
+    toRaw = Int32Array.from(decoded.raw);
+    quotedHtml = decoded.quotedRaw;
+  } else {
+    // CRLF is one line break: the CR becomes a space (as in decode), so indices stay those of the raw draft.
+    chars = src.replace(PLAIN_NORMALISE, (c: string, at: number) => (c === '\r' && src[at + 1] === '\n' ? ' ' : normalChar(c))).split('');
+  }
+  const quotedLines = blankQuoted(chars);
+  blankSignature(chars);
+  const agent = chars.join('');
+  const quoted = [...quotedHtml, quotedLines].filter((q) => q.trim()).join('\n');
   return { agent, toRaw, quoted, sentences: splitSentences(agent) };
 }
 
 /** Maps a span of the analysed text back to the raw draft (end exclusive). */
 export function rawSpan(p: PreparedText, start: number, end: number): Span {
+  if (p.toRaw === null) return { start, end: Math.max(start, end) };
   if (p.toRaw.length === 0) return { start: 0, end: 0 };
   const s = p.toRaw[Math.min(start, p.toRaw.length - 1)]!;
   const lastRaw = p.toRaw[Math.max(start, Math.min(end, p.toRaw.length) - 1)]!;
