@@ -57,7 +57,8 @@ test('bad --now, bad --tz and unknown options: one line on err and exit code 2',
     const r = await run(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.equal(r.out, '');
-    assert.equal(r.err.split('\n').length, 1);
+    assert.ok(r.err.endsWith('\n'));
+    assert.equal(r.err.trimEnd().split('\n').length, 1);
     assert.match(r.err, /^heed coach: /);
   }
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
 import { coachDraft, type CoachResult } from './coach.ts';
 
+// out and err receive whole lines, each ending in "\n", so process.stdout.write / process.stderr.write fit.
 export type CoachIo = { stdin: NodeJS.ReadableStream; out: (s: string) => void; err: (s: string) => void };
 
 const usage = 'usage: heed coach [TEXT | -] [--now ISO] [--tz ZONE] [--json]';
@@ -21,26 +22,26 @@ export async function coachCommand(args: string[], io: CoachIo): Promise<number>
       allowPositionals: true,
     }));
   } catch (err) {
-    io.err(`heed coach: ${((err as Error).message.split('\n')[0] ?? 'bad arguments').trim()} (${usage})`);
+    io.err(`heed coach: ${((err as Error).message.split('\n')[0] ?? 'bad arguments').trim()} (${usage})\n`);
     return 2;
   }
   if (values.help) {
-    io.out(usage);
+    io.out(`${usage}\n`);
     return 0;
   }
   const now = values.now === undefined ? new Date() : parseInstant(values.now);
   if (!now) {
-    io.err(`heed coach: --now must be an ISO 8601 date-time such as 2026-03-11T09:30:00Z (got "${values.now}")`);
+    io.err(`heed coach: --now must be an ISO 8601 date-time such as 2026-03-11T09:30:00Z (got "${values.now}")\n`);
     return 2;
   }
   const timeZone = values.tz ?? process.env.WORKSPACE_TIMEZONE ?? 'UTC';
   if (!IANAZone.isValidZone(timeZone)) {
-    io.err(`heed coach: ${values.tz === undefined ? 'WORKSPACE_TIMEZONE' : '--tz'} must be an IANA time zone such as Europe/London (got "${timeZone}")`);
+    io.err(`heed coach: ${values.tz === undefined ? 'WORKSPACE_TIMEZONE' : '--tz'} must be an IANA time zone such as Europe/London (got "${timeZone}")\n`);
     return 2;
   }
   const text = positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-') ? await readAll(io.stdin) : positionals.join(' ');
   const result = coachDraft(text, { now, timeZone });
-  io.out(values.json ? JSON.stringify(result, null, 2) : describe(result));
+  io.out(`${values.json ? JSON.stringify(result, null, 2) : describe(result)}\n`);
   return 0;
 }
 
