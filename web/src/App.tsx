@@ -1,6 +1,6 @@
 /** The app: restores the session (or shows sign-in), then the workspace. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, csrfToken, onSignedOut, setCsrfToken } from './api/client.ts';
+import { ApiError, onSignedOut, setCsrfToken } from './api/client.ts';
 import { api } from './api/endpoints.ts';
 import type { Agent, Team } from './api/types.ts';
 import { SignIn } from './components/SignIn.tsx';
@@ -22,15 +22,19 @@ export function App() {
       setCsrfToken(null);
       setState({ kind: 'signed-out', notice: 'Your session has ended. Sign in again to go on.' });
     });
-    // Without the CSRF token a cookie session can read but not change anything: sign in afresh.
-    if (!csrfToken()) {
-      setState({ kind: 'signed-out' });
-      return;
-    }
-    api.me().then(enter).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return; // onSignedOut already switched
-      setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-    });
+    // The cookie (if any) says who we are; the session endpoint gives back the CSRF token changes must carry.
+    api
+      .session()
+      .then(async (s) => {
+        // Without a CSRF token a cookie session can read but not change anything: sign in afresh.
+        if (!s.csrfToken) return setState({ kind: 'signed-out' });
+        setCsrfToken(s.csrfToken);
+        await enter(s.agent);
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) return setState({ kind: 'signed-out' });
+        setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      });
   }, [enter]);
 
   const signOut = useCallback(() => {

@@ -3,9 +3,10 @@
  * enough. Heed serves index.html for every page path, so reloads and shared links work.
  */
 import { useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from './lib/route.ts';
+import { parseRoute, type Route as PageRoute } from './lib/route.ts';
 
-export type { Route };
+/** The pages of lib/route.ts, and the admin pages (/admin/<section>). */
+export type Route = PageRoute | { page: 'admin'; section: string };
 
 const CHANGE = 'heed:navigate';
 
@@ -23,6 +24,8 @@ const current = () => location.pathname + location.search;
 /** The current route; re-renders on navigation. */
 export function useRoute(): Route {
   const path = useSyncExternalStore(subscribe, current);
+  const admin = /^\/admin(?:\/([\w-]+))?\/?$/.exec(new URL(path, 'http://x').pathname);
+  if (admin) return { page: 'admin', section: admin[1] ?? 'agents' };
   return parseRoute(path);
 }
 

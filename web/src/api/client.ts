@@ -1,18 +1,31 @@
 /**
  * Requests to Heed's API with the session cookie. The cookie is HttpOnly; changes must also carry the CSRF
- * token given at sign-in, which is kept in localStorage so a reload or a second tab stays signed in.
+ * token, which is held in memory only: on start-up the app asks GET /api/v1/auth/session for it, so no script
+ * can read it from storage and a reload or a second tab still finds the session.
  */
-const CSRF_KEY = 'heed.csrf';
+let csrf: string | null = null;
 /** Fired on window after every change the app makes through the API. */
 export const CHANGED = 'heed:changed';
+
+/** A problem the API names a field for (validation errors list one per field). */
+export type FieldProblem = { field: string; message: string };
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
+  }
+
+  /** The field problems in `details`, when the API gave any. */
+  fields(): FieldProblem[] {
+    const d = this.details;
+    const list = Array.isArray(d) ? d : d && typeof d === 'object' ? [d] : [];
+    return list.filter((x): x is FieldProblem => Boolean(x) && typeof x.field === 'string').map((x) => ({ field: x.field, message: String(x.message ?? this.message) }));
   }
 }
 
@@ -24,12 +37,11 @@ export function onSignedOut(fn: () => void): void {
 }
 
 export function csrfToken(): string | null {
-  return localStorage.getItem(CSRF_KEY);
+  return csrf;
 }
 
 export function setCsrfToken(token: string | null): void {
-  if (token) localStorage.setItem(CSRF_KEY, token);
-  else localStorage.removeItem(CSRF_KEY);
+  csrf = token;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -40,7 +52,6 @@ export async function request<T>(method: string, path: string, opts: { body?: un
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const csrf = csrfToken();
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
@@ -56,12 +67,12 @@ export async function request<T>(method: string, path: string, opts: { body?: un
     throw new ApiError(0, 'network', 'Heed cannot be reached. Check your connection and try again.');
   }
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
   if (!res.ok) {
     const code = body?.error?.code ?? 'error';
-    // A refused sign-in is a wrong password, not an ended session.
-    if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login') signedOut();
-    throw new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`);
+    // A refused sign-in is a wrong password, and no session at start-up is a first visit: neither ended a session.
+    if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/session') signedOut();
+    throw new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`, body?.error?.details);
   }
   // Counts and lists elsewhere on screen may have moved; reading the coach changes nothing.
   if (method !== 'GET' && path !== '/api/v1/coach') window.dispatchEvent(new Event(CHANGED));

@@ -1,14 +1,16 @@
 /** The signed-in frame: header with search and sign-out, queue views with counts, and the current page. */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShortcuts } from '../hooks.ts';
-import { queueViews } from '../lib/queues.ts';
+import { agentViews, viewCountLabel } from '../lib/views.ts';
 import { followLink, navigate, useRoute } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { QueuePage } from './QueuePage.tsx';
 import { SearchPage } from './SearchPage.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TicketPage } from './TicketPage.tsx';
-import { useQueueCounts } from './useQueueCounts.ts';
+import { useViewCounts } from './useViewCounts.ts';
+import { CommitmentsView } from './CommitmentsView.tsx';
+import { AdminPage, adminSections } from './admin/AdminPage.tsx';
 
 export function Workspace() {
   const session = useSession();
@@ -22,8 +24,8 @@ export function Workspace() {
     return () => clearInterval(t);
   }, []);
 
-  const views = useMemo(() => queueViews(session.me, session.teams, now), [session, now]);
-  const counts = useQueueCounts(views, route);
+  const views = useMemo(() => agentViews(session.me, session.teams, now), [session, now]);
+  const counts = useViewCounts(views, JSON.stringify(route));
 
   useShortcuts({
     search: () => searchRef.current?.focus(),
@@ -65,30 +67,48 @@ export function Workspace() {
           <button type="button" onClick={session.signOut}>Sign out</button>
         </div>
       </header>
-      <nav className="views" aria-label="Queues">
-        <ul>
-          {views.map((v) => (
-            <li key={v.id}>
-              <a
-                href={`/queue/${v.id}`}
-                aria-current={activeView?.id === v.id ? 'page' : undefined}
-                title={v.hint}
-                onClick={(e) => followLink(e, `/queue/${v.id}`)}
-              >
-                <span>{v.label}</span>
-                <span className="count">
-                  {counts[v.id] ?? '…'}
-                  <span className="visually-hidden"> tickets</span>
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="views">
+        <nav aria-label="Queues">
+          <ul>
+            {views.map((v) => (
+              <li key={v.id}>
+                <a
+                  href={`/queue/${v.id}`}
+                  aria-current={activeView?.id === v.id ? 'page' : undefined}
+                  title={v.hint}
+                  onClick={(e) => followLink(e, `/queue/${v.id}`)}
+                >
+                  <span>{v.label}</span>
+                  <span className="count">
+                    {viewCountLabel(counts[v.countKey])}
+                    <span className="visually-hidden">{v.kind === 'commitments' ? ' promises' : ' tickets'}</span>
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {session.me.role === 'admin' && (
+          <nav aria-labelledby="admin-nav">
+            <h2 className="nav-heading" id="admin-nav">Admin</h2>
+            <ul>
+              {adminSections.map((a) => (
+                <li key={a.id}>
+                  <a href={`/admin/${a.id}`} aria-current={route.page === 'admin' && route.section === a.id ? 'page' : undefined} onClick={(e) => followLink(e, `/admin/${a.id}`)}>
+                    <span>{a.label}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
       <main id="main" className="content" tabIndex={-1}>
         {route.page === 'ticket' && <TicketPage key={route.id} id={route.id} />}
         {route.page === 'search' && <SearchPage key={route.q} q={route.q} />}
-        {activeView && <QueuePage key={activeView.id} view={activeView} />}
+        {route.page === 'admin' && <AdminPage section={route.section} />}
+        {activeView?.kind === 'commitments' && <CommitmentsView />}
+        {activeView?.kind === 'tickets' && <QueuePage key={activeView.id} view={activeView} />}
       </main>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
