@@ -75,6 +75,6 @@ const meanChars = Math.round(drafts.reduce((s, d) => s + d.length, 0) / drafts.l
 console.log(
   `coach: ${runs} runs over ${drafts.length} drafts of ~${meanChars} chars (from ${source}), after ${warmup} warm-up: ` +
     `wall p50 ${pct(50).toFixed(3)} ms, p99 ${pct(99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(2)} ms; ` +
-    `CPU p50 ${pct(50, cpu).toFixed(3)} ms, p99 ${pct(99, cpu).toFixed(3)} ms; ` +
+    `process CPU (all threads, GC included) p50 ${pct(50, cpu).toFixed(3)} ms, p99 ${pct(99, cpu).toFixed(3)} ms; ` +
     `RSS +${((rssAfter - rssBefore) / 2 ** 20).toFixed(1)} MB (loading and running the coach${gc ? ', after gc' : ''})`,
 );
