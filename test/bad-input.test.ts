@@ -224,6 +224,7 @@ describe('bad input', () => {
       { method: 'POST', path: '/api/v1/sla-policies', url: () => '/api/v1/sla-policies', hasBody: true, required: 'name' },
       { method: 'PATCH', path: '/api/v1/sla-policies/:id', url: (x) => `/api/v1/sla-policies/${x.policyId}`, hasBody: true },
       { method: 'POST', path: '/api/v1/coach', url: () => '/api/v1/coach', hasBody: true, required: 'text' },
+      { method: 'POST', path: '/api/v1/tickets/:id/presence', url: (x) => `/api/v1/tickets/${x.ticket.id}/presence`, hasBody: true, required: 'state' },
     ];
     // Larger than the 2 MB body limit, and valid JSON for a ticket otherwise.
     const threeMegabytes = JSON.stringify({
@@ -495,6 +496,10 @@ describe('bad input', () => {
       { name: 'coach: now that is not a date-time', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 'Hello', now: '2026-13-45T99:00:00Z' }), code: 'validation_failed', field: 'now' },
       { name: 'coach: text of the wrong type', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 42 }), code: 'validation_failed', field: 'text' },
       { name: 'coach: ticket of nothing', method: 'POST', url: () => '/api/v1/coach', payload: () => ({ text: 'Hello', ticketId: UNKNOWN }), code: 'not_found' },
+      // presence
+      { name: 'presence: unknown state', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/presence`, payload: () => ({ state: 'dancing' }), code: 'validation_failed', field: 'state' },
+      { name: 'presence: state of the wrong type', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/presence`, payload: () => ({ state: ['viewing'] }), code: 'validation_failed', field: 'state' },
+      { name: 'presence: unknown field', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/presence`, payload: () => ({ state: 'viewing', ticketId: UNKNOWN }), code: 'validation_failed' },
       { name: 'follow-up: unknown field', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/follow-up`, payload: () => ({ remindAt: null, agentId: UNKNOWN }), code: 'validation_failed', field: 'agentId' },
     ];
     for (const c of cases) {
@@ -552,6 +557,7 @@ describe('bad input', () => {
       { method: 'GET', path: '/api/v1/sla-policies/:id' },
       { method: 'PATCH', path: '/api/v1/sla-policies/:id', payload: () => ({ name: 'Renamed' }) },
       { method: 'DELETE', path: '/api/v1/sla-policies/:id' },
+      { method: 'POST', path: '/api/v1/tickets/:id/presence', payload: () => ({ state: 'viewing' }) },
     ];
     /** An id of an existing record of another kind than the route's. */
     const otherKind = (path: string, x: Fixtures) => (path.includes('/tickets/') ? x.customer.id : x.ticket.id);
@@ -937,6 +943,9 @@ describe('bad input', () => {
           ['/api/v1/measures?groupBy=org', 'groupBy'],
           ['/api/v1/measures?since=2026-03-02T00:00:00Z&until=2026-03-01T00:00:00Z', 'since'],
           ['/api/v1/measures?since=2026-03-01T00:00:00Z&until=2026-03-01T00:00:00Z', 'since'],
+          ['/api/v1/stream?maxSeconds=0', 'maxSeconds'],
+          ['/api/v1/stream?maxSeconds=soon', 'maxSeconds'],
+          ['/api/v1/stream?maxSeconds=86401', 'maxSeconds'],
         ];
         for (const [url, field] of bad) assertError(await call('GET', url), 'validation_failed', field);
       }));

@@ -29,6 +29,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { followThroughRoutes } from '../follow-through/routes.ts';
 import { slaRoutes } from '../sla/routes.ts';
 import { coachRoutes } from '../coach/routes.ts';
+import { realtimeRoutes } from '../realtime/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { webBuilt, webDist } from '../../web/build.ts';
@@ -39,7 +40,8 @@ export type AppContext = {
   storage: AttachmentStorage;
   /** The job queue; absent in tests that do not need background work. */
   jobs?: Jobs;
-  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'>;
+  /** databaseUrl: live updates on PostgreSQL LISTEN on a connection of their own. */
+  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'> & Partial<Pick<Config, 'databaseUrl'>>;
 };
 
 /** Builds the HTTP application: every route, schema and the central error handler. */
@@ -101,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   followThroughRoutes(app, ctx);
   slaRoutes(app, ctx);
   coachRoutes(app, ctx);
+  realtimeRoutes(app, ctx);
   // The web app (web/dist) when it is built, or the directory given; false serves the API alone.
   const web = opts.web ?? (webBuilt() ? webDist : false);
   if (web) await registerWebApp(app, web);

@@ -5,6 +5,7 @@ import { recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { routeNewTicket } from './routing.ts';
 import { lockTicket } from './service.ts';
+import { publish } from '../realtime/events.ts';
 
 export type HandoffActor = { agentId: string; role: Role };
 export type HandoffRequest = { ticketId: string; toAgentId?: string; toTeamId?: string; note: string };
@@ -84,6 +85,7 @@ export async function requestHandoff(db: Db, actor: HandoffActor, req: HandoffRe
       actor: asActor(actor),
       after: { fromAgentId: ticket.owner_id, toAgentId: handoff.to_agent_id, toTeamId: handoff.to_team_id, note },
     });
+    await publish(tx, { type: 'handoff.requested', ticketId: ticket.id, handoffId: handoff.id, status: 'pending', toAgentId: handoff.to_agent_id, toTeamId: handoff.to_team_id, actorId: actor.agentId });
     return { ticket: updated, handoff };
   });
 }
@@ -130,6 +132,7 @@ export async function acceptHandoff(db: Db, actor: HandoffActor, ticketId: strin
       before: { ownerId: ticket.owner_id, teamId: ticket.team_id, handoffCount: ticket.handoff_count },
       after: { ownerId: updated.owner_id, teamId: updated.team_id, handoffCount: updated.handoff_count, bounced: updated.bounced },
     });
+    await publish(tx, { type: 'handoff.answered', ticketId, handoffId: h.id, status: 'accepted', toAgentId: h.to_agent_id, toTeamId: h.to_team_id, actorId: actor.agentId });
     return { ticket: updated, handoff };
   });
 }
@@ -168,6 +171,7 @@ async function answer(db: Db, actor: HandoffActor, ticketId: string, decide: (tx
       .executeTakeFirstOrThrow();
     const updated = await touchTicket(tx, ticketId);
     await recordEvent(tx, { action: a.action, entity: 'handoff', entityId: h.id, ticketId, actor: asActor(actor), after: a.after });
+    await publish(tx, { type: 'handoff.answered', ticketId, handoffId: h.id, status: a.status, toAgentId: h.to_agent_id, toTeamId: h.to_team_id, actorId: actor.agentId });
     return { ticket: updated, handoff };
   });
 }

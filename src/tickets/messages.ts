@@ -8,6 +8,7 @@ import { lockTicket, openTicket, statusStamps } from './service.ts';
 import { transition, type StatusCause } from './status.ts';
 import { syncClocks } from '../sla/clocks.ts';
 import { now } from '../time/clock.ts';
+import { actorIdOf, publish } from '../realtime/events.ts';
 
 export type AgentMessageInput = {
   ticketId: string;
@@ -64,6 +65,7 @@ async function insertMessage(
     before: decision.outcome === 'changed' ? { status: decision.from } : undefined,
     after: { kind: values.kind, direction: values.direction, ...(decision.outcome === 'changed' ? { status: decision.status } : {}) },
   });
+  await publish(tx, { type: 'message.added', ticketId: ticket.id, messageId: message.id, kind: values.kind, direction: values.direction, actorId: actorIdOf(actor) });
   return { message, ticket: updated, followUp: false };
 }
 

@@ -12,6 +12,7 @@ import { transition } from './status.ts';
 import { syncClocks } from '../sla/clocks.ts';
 import { estimateReplyBy } from '../sla/eta.ts';
 import { now } from '../time/clock.ts';
+import { actorIdOf, publish } from '../realtime/events.ts';
 
 export type NewTicket = {
   subject: string;
@@ -65,6 +66,7 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
       from t
     )
     select * from t`.execute(tx);
+  await publish(tx, { type: 'ticket.created', ticketId, number: rows[0]!.number, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) });
   const nextDue = await syncClocks(tx, ticketId, at);
   const expected = await estimateReplyBy(tx, rows[0]!, at);
   return { ticket: { ...rows[0]!, next_due_at: nextDue, expected_reply_by: expected }, messageId };
@@ -166,6 +168,7 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
       .returning(ticketColumns)
       .executeTakeFirstOrThrow();
     await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
+    await publish(tx, { type: 'ticket.updated', ticketId: id, fields: Object.keys(diff.after), actorId: actorIdOf(actor) });
     if (patch.status !== undefined || patch.priority !== undefined || patch.tags !== undefined) {
       return { ...ticket, next_due_at: await syncClocks(tx, id) };
     }

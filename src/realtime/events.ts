@@ -1,0 +1,56 @@
+/**
+ * The small events signed-in agents are told about as they happen. They travel as PostgreSQL notifications on
+ * one channel, issued inside the transaction of the change: PostgreSQL delivers a notification only when its
+ * transaction commits, so a rolled-back change is never announced and every Heed process listening hears it.
+ */
+import { sql } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+
+export const CHANNEL = 'heed_events';
+/** PostgreSQL refuses notification payloads of 8000 bytes or more; ours carry ids and kinds only. */
+export const MAX_PAYLOAD_BYTES = 7900;
+
+export type PresenceState = 'viewing' | 'typing' | 'left';
+
+export type LiveEvent =
+  | { type: 'ticket.created'; ticketId: string; number: number; ownerId: string; teamId: string | null; actorId: string | null }
+  | { type: 'ticket.updated'; ticketId: string; fields: string[]; actorId: string | null }
+  | { type: 'message.added'; ticketId: string; messageId: string; kind: 'reply' | 'note'; direction: 'inbound' | 'outbound'; actorId: string | null }
+  | {
+      type: 'handoff.requested' | 'handoff.answered';
+      ticketId: string;
+      handoffId: string;
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+      toAgentId: string | null;
+      toTeamId: string | null;
+      actorId: string | null;
+    }
+  | { type: 'presence'; ticketId: string; agentId: string; agentName: string; state: PresenceState };
+
+/** The agent behind an actor, for events that say who caused them. */
+export const actorIdOf = (actor: { kind: string; id?: string }): string | null => (actor.kind === 'agent' && actor.id ? actor.id : null);
+
+/** The payload of one event, refusing one too large to notify (a bug: payloads never carry message text). */
+export function encodeEvent(event: LiveEvent): string {
+  const payload = JSON.stringify(event);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`live event ${event.type} is too large to notify`);
+  return payload;
+}
+
+/** Reads a payload heard on the channel; anything that is not one of our events is ignored. */
+export function decodeEvent(payload: string): LiveEvent | null {
+  try {
+    const e = JSON.parse(payload) as Partial<LiveEvent> | null;
+    return e && typeof e.type === 'string' && typeof e.ticketId === 'string' ? (e as LiveEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Announces an event once the caller's transaction commits (nothing is announced if it rolls back). Call it
+ * with the transaction of the change, after the change is written.
+ */
+export async function publish(tx: Queryable, event: LiveEvent): Promise<void> {
+  await sql`select pg_notify(${CHANNEL}, ${encodeEvent(event)})`.execute(tx);
+}
