@@ -8,7 +8,7 @@ import type { AppContext } from '../http/app.ts';
 import { principalOf, SESSION_COOKIE } from '../http/auth.ts';
 import { HeedError } from '../http/errors.ts';
 import { Email, errorResponses, IdParams, Line, Uuid } from '../http/schemas.ts';
-import { hashPassword, issueToken, revokeToken, verifyPassword } from './tokens.ts';
+import { hashPassword, issueToken, resolveToken, revokeToken, verifyPassword } from './tokens.ts';
 import { workspaceRoutes } from './workspace-routes.ts';
 
 // Compared against when the email is unknown, so both cases take the time of one argon2 verification.
@@ -51,14 +51,22 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { token: issued.token, csrfToken: issued.csrfToken!, expiresAt: issued.expiresAt!.toISOString(), agent: presentAgent(agent) };
   });
 
-  // The web app asks who it is on start-up, so the CSRF token lives in memory rather than in storage a script could read.
+  // The web app asks who it is on start-up, so the CSRF token lives in memory rather than in storage a script could
+  // read. Public, and "nobody" is an answer rather than a 401: a first visit is not an error.
   r.get('/api/v1/auth/session', {
-    schema: { tags: ['auth'], response: { 200: z.object({ agent: AgentJson, csrfToken: z.string().nullable() }), ...errorResponses } },
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      response: { 200: z.object({ agent: AgentJson.nullable(), csrfToken: z.string().nullable() }), ...errorResponses },
+    },
   }, async (req) => {
-    const me = principalOf(req);
-    const agent = await db.selectFrom('agents').selectAll().where('id', '=', me.agentId).executeTakeFirstOrThrow();
+    const header = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = header ?? req.cookies?.[SESSION_COOKIE];
+    const found = token ? await resolveToken(db, token) : null;
+    if (!found) return { agent: null, csrfToken: null };
+    const agent = await db.selectFrom('agents').selectAll().where('id', '=', found.agentId).executeTakeFirstOrThrow();
     // Only a cookie session needs (and has) a CSRF token; a bearer token is never sent by a browser on its own.
-    return { agent: presentAgent(agent), csrfToken: me.via === 'cookie' ? (me.csrfToken ?? null) : null };
+    return { agent: presentAgent(agent), csrfToken: header ? null : found.csrfToken };
   });
 
   r.post('/api/v1/auth/logout', {

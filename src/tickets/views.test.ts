@@ -136,7 +136,11 @@ describe('queue views', () => {
     // An API token has no CSRF token to give.
     const api = await t.call({ method: 'GET', url: '/api/v1/auth/session', as: owner });
     assert.deepEqual([api.status, api.body.csrfToken], [200, null]);
+    // Nobody signed in, or a session that has ended, is an answer rather than an error.
     const none = await t.call({ method: 'GET', url: '/api/v1/auth/session', as: null });
-    assert.equal(none.status, 401);
+    assert.deepEqual([none.status, none.body], [200, { agent: null, csrfToken: null }]);
+    assert.equal((await t.call({ method: 'POST', url: '/api/v1/auth/logout', as: null, headers: { cookie, 'x-csrf-token': login.body.csrfToken } })).status, 204);
+    const ended = await t.call({ method: 'GET', url: '/api/v1/auth/session', as: null, headers: { cookie } });
+    assert.deepEqual([ended.status, ended.body], [200, { agent: null, csrfToken: null }]);
   });
 });

@@ -26,8 +26,8 @@ export function App() {
     api
       .session()
       .then(async (s) => {
-        // Without a CSRF token a cookie session can read but not change anything: sign in afresh.
-        if (!s.csrfToken) return setState({ kind: 'signed-out' });
+        // Nobody signed in, or (without a CSRF token) a session that could read but not change anything: sign in.
+        if (!s.agent || !s.csrfToken) return setState({ kind: 'signed-out' });
         setCsrfToken(s.csrfToken);
         await enter(s.agent);
       })

@@ -7,7 +7,7 @@ export const api = {
     request<{ csrfToken: string; agent: Agent }>('POST', '/api/v1/auth/login', { body: { email, password } }),
   logout: () => request<void>('POST', '/api/v1/auth/logout'),
   me: () => request<Agent>('GET', '/api/v1/agents/me'),
-  session: () => request<{ agent: Agent; csrfToken: string | null }>('GET', '/api/v1/auth/session'),
+  session: () => request<{ agent: Agent | null; csrfToken: string | null }>('GET', '/api/v1/auth/session'),
   agents: () => request<{ items: Agent[] }>('GET', '/api/v1/agents'),
   teams: () => request<{ items: Team[] }>('GET', '/api/v1/teams'),
   tickets: (query: Record<string, string>, opts: { cursor?: string; limit?: number; signal?: AbortSignal } = {}) =>

@@ -57,6 +57,10 @@ function CalendarForm(props: { calendar?: Calendar; onDone(changed: boolean | 's
   const { problems, busy, run } = useSubmit();
   const p = (f: string) => problemFor(problems, f);
 
+  // A problem across periods (an overlap) names them as periods[i]: mark those rows and say it under the last.
+  const acrossPeriods = Object.keys(problems.fields).some((k) => /^periods\.\d/.test(k)) ? undefined : p('periods');
+  const named = [...(acrossPeriods ?? '').matchAll(/periods\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const sayAt = named.length ? Math.max(...named) : -1;
   const setPeriod = (i: number, patch: Partial<Period>) => setPeriods((ps) => ps.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const setHoliday = (i: number, patch: Partial<Holiday>) => setHolidays((hs) => hs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
@@ -82,7 +86,7 @@ function CalendarForm(props: { calendar?: Calendar; onDone(changed: boolean | 's
           <legend>Weekly hours</legend>
           <ul className="rows">
             {periods.map((x, i) => (
-              <li key={i} className="form-row">
+              <li key={i} className={`form-row${named.includes(i) ? ' conflict' : ''}`}>
                 <Field label={`Day of period ${i + 1}`} problem={p(`periods.${i}.day`)}>
                   {(a) => (
                     <select {...a} value={x.day} onChange={(e) => setPeriod(i, { day: Number(e.target.value) })}>
@@ -93,10 +97,11 @@ function CalendarForm(props: { calendar?: Calendar; onDone(changed: boolean | 's
                 <Field label={`Opens (period ${i + 1})`} problem={p(`periods.${i}.start`)}>{(a) => <input {...a} value={x.start} onChange={(e) => setPeriod(i, { start: e.target.value })} placeholder="09:00" size={6} />}</Field>
                 <Field label={`Closes (period ${i + 1})`} problem={p(`periods.${i}.end`)}>{(a) => <input {...a} value={x.end} onChange={(e) => setPeriod(i, { end: e.target.value })} placeholder="17:00" size={6} />}</Field>
                 <button type="button" className="link-button" onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))} aria-label={`Remove period ${i + 1}`}>Remove</button>
+                {i === sayAt && <p className="field-error row-problem" role="alert">{acrossPeriods}</p>}
               </li>
             ))}
           </ul>
-          {p('periods') && !Object.keys(problems.fields).some((k) => /^periods\.\d/.test(k)) && <p className="field-error" role="alert">{p('periods')}</p>}
+          {acrossPeriods && sayAt < 0 && <p className="field-error" role="alert">{acrossPeriods}</p>}
           <button type="button" onClick={() => setPeriods((ps) => [...ps, { day: 1, start: '09:00', end: '17:00' }])}>Add period</button>
         </fieldset>
         <fieldset className="group">
