@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { processDatabase } from '../../test/helpers.ts';
+import { freePort, spawnHeed } from '../../test/heed-process.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/heed.js');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 describe('crash safety of inbound SMTP', () => {
   let env: Record<string, string> = {};
@@ -39,19 +29,7 @@ describe('crash safety of inbound SMTP', () => {
   });
 
   async function startHeed(smtpPort: number): Promise<ChildProcess> {
-    const p = spawn(process.execPath, [bin, 'start'], {
-      env: { ...process.env, ...env, PORT: String(await freePort()), INBOUND_SMTP_PORT: String(smtpPort), LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      p.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('Receiving email by SMTP')) resolve();
-      });
-      p.on('exit', (code) => reject(new Error(`heed exited with ${code}: ${out}`)));
-    });
-    return p;
+    return (await spawnHeed({ ...env, INBOUND_SMTP_PORT: String(smtpPort) }, 'Receiving email by SMTP')).proc;
   }
 
   it('kill -9 while 500 messages arrive: after a restart and the client retrying, each is stored exactly once', { timeout: 180_000 }, async () => {

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createTicket } from '../tickets/service.ts';
 import { dbKind, processDatabase } from '../../test/helpers.ts';
+import { spawnHeed } from '../../test/heed-process.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/heed.js');
 const TICKETS = 60;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -57,20 +47,9 @@ describe('follow-through across processes and restarts', () => {
   });
 
   async function startHeed(): Promise<ChildProcess> {
-    const p = spawn(process.execPath, [bin, 'start'], {
-      env: { ...process.env, ...env, PORT: String(await freePort()), INBOUND_SMTP_PORT: '0', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0.5' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(p);
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      p.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('Heed is running')) resolve();
-      });
-      p.on('exit', (code) => reject(new Error(`heed exited with ${code}: ${out}`)));
-    });
-    return p;
+    const { proc } = await spawnHeed({ ...env, SCHEDULER_INTERVAL_SECONDS: '0.5' });
+    children.push(proc);
+    return proc;
   }
   const stop = async (p: ChildProcess, signal: NodeJS.Signals) => {
     const gone = new Promise((r) => p.once('exit', r));
