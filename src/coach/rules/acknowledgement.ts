@@ -11,6 +11,7 @@ const DRAFT_COMPLAINT = new RegExp(
     "\\b(?:your|the) (?:complaint|frustration|disappointment|concerns? about|dissatisfaction)\\b",
     "\\b(?:regarding|re|about|following|in response to) (?:your|the) (?:complaint|issue|problem|missing|damaged|faulty|broken|late|delayed|lost|incorrect|wrong|double)\\b",
     "\\byou (?:said|say|mentioned|mention|reported|report|wrote|told us|tell us|noted|claim|stated|complained)\\b[^.!?]{0,80}\\b(?:broken|damaged|faulty|defective|missing|wrong|late|never|not|hasn't|didn't|doesn't|isn't|wasn't|twice|overcharged|lost|cracked|rude|upset|unhappy|disappointed|frustrated|waiting)\\b",
+    "\\byour (?:report|reports|email|message|letter|call|complaint) (?:that|about|of|saying|regarding)\\b[^.!?]{0,100}\\b(?:failed|broken|damaged|faulty|defective|missing|wrong|late|never|not|hasn't|didn't|doesn't|isn't|wasn't|leak\\w*|second time|again|twice)\\b",
     "\\b(?:arrived|came|was delivered|is) (?:damaged|broken|late|faulty|cracked|smashed|defective|incomplete|missing)\\b",
     "\\b(?:charged|billed) (?:you )?(?:twice|double|two times|again|incorrectly|wrongly)\\b",
     "\\b(?:still|never|hasn't|has not|haven't|have not|didn't|did not) (?:arrived|been delivered|received|been refunded|working|been fixed|got back to you|called you back|heard back)\\b",

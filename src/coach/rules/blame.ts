@@ -7,19 +7,21 @@ import { clauseAt, type Hit } from './clauses.ts';
 
 const US = "(?:us|me|ours|mine|our (?:side|end|doing|fault|team|staff|store|office|people)|anyone here|anybody here)";
 const ORG = "(?:the|our|this) (?:[\\w-]+ ){0,3}(?:team|staff|surgery|practice|council|depot|school|office|desk|bank|university|college|company|store|shop|driver|underwriters|kitchen|support|branch|department|hotel|airline|clinic|agents?|crew)|support|customer service";
+// Our own side named from inside: "customer services", "the teaching side", "anyone in this team".
+const OWN_SIDE = "(?:customer services?|anyone (?:here|in (?:this|our|the) [\\w-]+|on (?:our|the) [\\w-]+)|anybody here|(?:the|this|our) (?:[\\w-]+ ){0,2}(?:side|floor|club|venue|restaurant|firm|practice|business))";
 const THIRD = "(?:they|them|he|him|she|her|the [\\w-]+(?: [\\w-]+){0,2}|[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)";
 
 const FAMILIES: RegExp[] = [
   // Contrast: "…, not us", "… rather than ours", "it was them and not us".
-  new RegExp(`(?:,|;|—|–|\\band|\\bbut)\\s+(?:(?:and|but)\\s+)?not (?:${US}|${ORG}|the [\\w-]+'s)(?![\\w-])`, 'gi'),
-  new RegExp(`\\brather than (?:${US}|${ORG}|anything (?:we|i) did)(?![\\w-])`, 'gi'),
+  new RegExp(`(?:,|;|—|–|\\band|\\bbut)\\s+(?:(?:and|but)\\s+)?not (?:by |from |with |at |on )?(?:${US}|${ORG}|${OWN_SIDE}|the [\\w-]+'s)(?![\\w-])`, 'gi'),
+  new RegExp(`\\brather than (?:with |by )?(?:${US}|${ORG}|${OWN_SIDE}|anything (?:we|i) did)(?![\\w-])`, 'gi'),
   new RegExp(`\\b(?:is|was|it's|that's) (?:them|the [\\w ]{1,25}?) (?:and|but) not (?:${US}|${ORG})\\b`, 'gi'),
   // "not something we did / caused / are responsible for / can control".
-  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:\\w+ )?(?:did|do|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
+  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:(?!(?:can|could|will|would|are able to)\\b)\\w+ )?(?:did|do|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
   new RegExp(`\\bnothing (?:that )?(?:we|i|${ORG}) (?:can|could) control\\b`, 'gi'),
   /\b(?:won't|wouldn't|isn't|wasn't|is not|was not) (?:be )?anything (?:we|i) did\b/gi,
   // Attribution: "that one is on him", "down to you", "on their side".
-  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|(?:${THIRD}|your [\\w-]+(?: [\\w-]+)?)(?=,? (?:rather than|and not|not) (?:us|ours|me|mine|the)\\b))`, 'g'),
+  new RegExp(`\\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on|down to) (?:the (?:details|way|information|address) you\\b|how (?:the|your) \\w+|(?:${THIRD}|your [\\w-]+(?: [\\w-]+)?)(?=,? (?:rather than|and not|not) (?:on |with |by |from )?(?:us|ours|me|mine|the)\\b))`, 'g'),
   /\b(?:is|was|are|were|'s|it's|that's|this is|that is|really|entirely|squarely|honestly)\s+(?:entirely |all |really |squarely |honestly |completely |firmly )?(?:on (?:him|her|them)|down to (?:you|him|her|them)|on you(?=[,.;!]| rather| not|$))\b/gi,
   // Speaking up for the other party puts the fault back on the customer: "to be fair to the driver, …".
   /\bto be fair to (?:the|our|my) [\w-]+/gi,
@@ -40,14 +42,14 @@ const FAMILIES: RegExp[] = [
   /\b(?:that|this|it|the (?:mistake|decision|error|fault|call))(?:'s| is| was) (?:all )?(?:his|hers|theirs|yours)\b/gi,
   /\b(?!(?:we|i|nobody|no one|no-one)\b)[\w-]+(?:'s| is| are| was| were) (?:entirely |really |partly |squarely )?to blame\b/gi,
   /\bthat(?:'s| is| was) the problem\b/gi,
-  /\b(?:that's|it's|that is|it is|this is)(?: just| simply)? (?:the|how the) (?:system|algorithm|computer|software|engine|quoting engine|app|machine)\b(?! (?:will|can|lets|allows)\b)/gi,
+  /\b(?:that's|it's|that is|it is|this is)(?: just| simply)? (?:the|how the|how our) (?:system|algorithm|computer|software|engine|quoting engine|app|machine|platform|website|site)\b(?! (?:will|can|lets|allows)\b)/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter|mess|mistake|error) (?:for|on|with|at) (?:the|their|that) [\w-]+(?: [\w-]+)?,? (?:not|rather than) (?:us|ours|me)\b/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter) rather than (?:ours|us)\b/gi,
   // Disowning: "not my department", "aren't our problem", "nothing to do with us".
   /\b(?:not|isn't|aren't|is not|are not|wasn't|never) (?:really |strictly |actually )?(?:my|our) (?:department|area|job|problem|remit|responsibility|concern|business|issue|team|call|fault|doing|mistake)\b/gi,
   /\b(?:nothing|(?:isn't|aren't|is not|are not|not) anything) to do with (?:us|me|our (?:\w+ )?(?:team|side|end|office|store|company)|the (?:\w+ ){0,2}(?:team|council|office|surgery|practice|school|university|company|store|branch))\b/gi,
   // Running down a third party: a bad trait or a bad habit.
-  new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|very strict|strict|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
+  new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|(?<!(?:limit|rule|rules|policy|law|regulation|deadline|cap|requirement|limits)(?:'re|'s| are| is| was| were)? (?:very |really |so )?)(?:very strict|strict)|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
   /\b(?:they|he|she|it)(?:'re|'s|'ve been| are| is| have been| has been)? (?:hopeless|useless|rubbish|unreliable|a nightmare|incompetent|clueless|glitching)\b/gi,
   /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+|keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
   /\b(?:don't|doesn't|didn't) (?:know|understand|follow|answer to) (?:our|the)? ?(?:[\w-]+ ){0,2}(?:policies|policy|rules|process|procedures?|system|customer service|support)\b/gi,
@@ -58,6 +60,19 @@ const FAMILIES: RegExp[] = [
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|packed the wrong|sent (?:out )?the wrong|quoted you the wrong|gave (?:\w+ ){0,3}the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing) us)\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
+  // Nobody here did it: "nobody on our side touched it", "it wasn't anyone on the floor".
+  /\b(?:nobody|no one|no-one)(?: (?:here|on (?:our|the|my) [\w-]+|in [\w ]{1,25}?|at [\w ]{1,25}?))? (?:touched|issued|did|caused|made|changed|pressed|triggered|cancell?ed|deleted|actioned|chose|decided)\b/gi,
+  /\b(?:wasn't|was not|isn't|is not) (?:anyone|anybody|someone|somebody|a person|a human|one of us)(?: (?:here|on|in|at|from)\b)?/gi,
+  // The decision or the fault disowned: "that decision isn't ours", "it's nowt to do with the club", "between you and him".
+  /\b(?:isn't|is not|wasn't|was not|aren't|are not|'s not) (?:really |strictly )?(?:ours|mine)\b(?! (?:alone|either))/gi,
+  /\b(?:nowt|naught) to do with\b|\b(?:i|we)(?:'ve| have)? (?:got )?nothing to do with\b|\bnothing to do with (?:the|our) (?:[\w-]+ )?(?:club|firm|restaurant|hotel|venue|staff|business|desk|branch|shop)\b/gi,
+  /\bbetween you and (?:him|her|them|the [\w-]+(?: [\w-]+)?)\b/gi,
+  /\b(?:sits?|lies|rests?) (?:squarely |entirely |firmly )?with (?:him|her|them)\b/gi,
+  /\b(?:at|on|from) (?:their|his|her|the [\w-]+'s) (?:side|end) (?:only|entirely|alone)\b|\b(?:only|entirely|solely|purely) (?:at|on|from) (?:their|his|her) (?:side|end)\b/gi,
+  // A cleft that names who caused it: "it was the airline that held you up".
+  /\b(?:it was|it's|it is|that was) (?:the|their|your) [\w-]+(?: [\w-]+)? (?:that|who) (?:held|caused|made|broke|lost|missed|cancell?ed|delayed|damaged|forgot|changed|decided|messed|got|sent|set|oversold|gave|told)\b/gi,
+  /\b(?:they|he|she|the [\w-]+(?: [\w-]+)?|[A-Z][a-z]+) (?:\w+ )?(?:oversold|over-?promised|mis-?sold|misinformed|misled|misadvised|mis-?quoted)\b/gi,
+  /\b(?:picked|packed|sent|shipped|fitted|installed|booked|keyed|printed|delivered|quoted|issued|loaded|labell?ed) (?:you |out |in |up )?(?:the |a )?wrong\b/gi,
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
   /\bwhich you should have\b|\b(?:if you had|had you|if you'd)\s+(?:\w+ )?(?:read|checked|followed|looked|paid attention|bothered|noticed|measured|ordered|declared|kept)\b/gi,
@@ -74,6 +89,10 @@ const FAMILIES: RegExp[] = [
   /\b(?:clearly|plainly|explicitly|very clearly) (?:shown|stated|marked|written|displayed|explained|shows|states|says|listed|set out)\b/gi,
   /\b(?:you|which you) (?:agreed|accepted|consented) to\b/gi,
   /\buser error\b/gi,
+  // The customer's choice counterfactual: "if you'd noted the scratch we could have waived it", "if he had done the work …".
+  /\bif (?:you|he|she|they|your [\w-]+|the (?:customer|student|patient|pupil))(?:'d| had)(?: not|n't)? (?:\w+ )?(?!(?:like|prefer|rather|want|wish|need|been able)\b)\w+(?:ed|en|t|ne|wn|de)\b[^.;!?]{0,100}\b(?:would|could|'d)(?: not|n't)?(?: have|'ve| be| stay| get| receive)\b/gi,
+  /\byou (?:could|might)(?: have|'ve| of) (?!(?:been|received|got|gotten|seen|had|noticed|missed|heard|expected|thought)\b)\w+/gi,
+  /\byou (?:ticked|signed|initialled|clicked)\b[^.;!?]{0,40}\b(?:agree|accept|consent)\w*|\b(?:sheet|form|terms|contract|agreement|declaration|conditions|waiver|checklist) (?:that )?you (?:signed|accepted|agreed to|ticked|initialled)\b/gi,
 ];
 
 // Shapes that can also be a neutral account ("the courier failed to deliver, so I've booked a redelivery",
@@ -86,12 +105,19 @@ const WEAK: RegExp[] = [
   /\b(?:all the time|every so often|most terms|every term|again and again|time and again|constantly)\b/gi,
   /\b(?:out of (?:our|my) hands|(?:outside|beyond) (?:our|my) control)\b/gi,
   /\b(?:forgot|failed|neglected|refused) to\b/gi,
+  // The system did it: "the booking software double-booked it automatically", "generated by the revenues system".
+  /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b[^.;!?]{0,40}?\b(?:did (?:it|this|that)|automatically)\b/gi,
+  /\b(?:generated|triggered|added|applied|set|issued|created|placed|produced|calculated|sent) (?:automatically )?by (?:the|our) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b/gi,
+  /\bthese things happen\b/gi,
 ];
 
 // Deflection in the agent's own voice ("I just work here", "we just follow the rules"): the subject is the
 // agent, so these skip the own-side check the other families get.
 const FIRST_PERSON: RegExp[] = [
   /\b(?:we|i) (?:just|only|simply|merely) (?:follow|apply|enforce|implement|pass on|do what)\b/gi,
+  /\b(?:i|we) (?:just|only|merely|simply) (?:do|answer|handle|deal with|work (?:in|on|for)|take|collect|process|sell|run|look after|cover|type|pass on)\b/gi,
+  /\b(?:i|we) (?:don't|do not|didn't|did not) (?:set|make|decide|write|choose|control) (?:the |these |those |our |your |any )?(?:fees|prices|pricing|rules|policy|policies|charges|rates|terms|decisions?|arrangements|schedule|timetable)\b/gi,
+  /\b(?:have|has|get|had) no say\b|\b(?:don't|do not|doesn't|does not) (?:get|have) (?:a|any) say\b/gi,
   /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
 ];
 
@@ -153,6 +179,8 @@ function deflectionAt(text: string, agentActs: boolean): number {
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   const phrase = m[0];
   if (/^(?:we|i|our|my|we've|i've)\b/i.test(phrase.trim())) return true;
+  // "not something we can do" refuses; it blames nobody.
+  if (/\b(?:can|will|would|are able to|am able to)(?: \w+)? do\b/i.test(phrase)) return true;
   if (/^(?:you|your)\b/i.test(phrase.trim()) && /\b(?:always|never|constantly)\b|\bkeeps? \w+ing\b/i.test(phrase)) return true;
   // "the mandate was never cancelled" reports a fact; a habit is "they never check".
   if (/\b(?:was|were|is|are|be|been|had)\s+(?:always|never)\b/i.test(phrase)) return true;

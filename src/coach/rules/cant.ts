@@ -16,11 +16,21 @@ const REFUSAL = new RegExp(
     "\\bwon't let (?:me|us)\\b",
     "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
     "\\bnothing (?:more |else )?(?:that )?(?:i|we) can do\\b",
-    "\\bnothing (?:i|we) can (?:change|offer|do)\\b",
+    "\\bnothing (?:more |else )?(?:that )?(?:i|we|anyone|anybody) (?:can|could|am able to|are able to|is able to) (?:do|change|offer|override|alter|undo|reverse|waive|refund|approve)\\b",
+    "\\b(?:not much|very little|nothing much) (?:more )?(?:that )?(?:i|we) (?:can|could) do\\b",
+    "\\b(?:nobody|no one|no-one)(?: [\\w ]{0,30}?)? (?:can|could|is able to|will be able to|is allowed to) (?:see or )?(?:change|override|alter|undo|reverse|waive|refund|approve|amend|lift)\\b",
+    "\\b(?:i|we) (?:have|'ve got|'ve) no (?:access|authority|ability|power|discretion|say|control) (?:to|over|in)\\b",
+    // Idioms of refusal: "our hands are tied", "out of the question", "I'm afraid not", "a no from us", "the charge stands".
+    "\\bhands are tied\\b|\\bout of the question\\b|\\b(?:afraid|sadly|regrettably) not\\b|\\b(?:is|'s|are) a (?:no|firm no|hard no|no-go|non-starter)\\b",
+    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still )?(?:stands?|will stand)\\b",
+    "\\b(?:we|i)(?: will not| won't|'ll not) be (?:issuing|refunding|offering|providing|giving|paying|covering|honou?ring|waiving|reimbursing|compensating|accepting|making|replacing|exchanging|reversing|crediting|extending)\\b",
+    "(?<!\\b(?:card|payment|transaction|bank|transfer)(?: \\w+)? )\\b(?:is|has been|have been|are|was|were|will be) (?:declined|rejected|denied|excluded)\\b",
+    "\\b(?:don't|do not|doesn't|does not|won't|will not) (?:get |be )?(?:refunded|reimbursed|exchanged|compensated|credited|waived|reversed|reinstated)\\b",
+    "\\bthere(?:'s| is| are) no (?:[\\w-]+ ){1,2}(?:any ?more|any longer)\\b",
     "\\b(?:have|has|had) to (?:decline|refuse|reject|deny)\\b",
     "\\b(?:must|will|'ll) (?:have to )?(?:decline|refuse|reject|deny)\\b",
     "\\bno longer (?:possible|available|able|offer|accept|support|provide|do)\\b",
-    "\\b(?:not|isn't|is not) something (?:i|we)(?:'m|'re| am| are)? (?:can|able|do|offer|provide|support|allow|cover|permit|handle|arrange)\\b",
+    "\\b(?:not|isn't|is not|aren't|are not) something (?:i|we)(?:'m|'re| am| are)? (?:can|able|do|offer|provide|support|allow|cover|permit|handle|arrange)\\b",
     "\\bnot within (?:our|my|the) (?:remit|power|authority|gift|control|policy)\\b",
     "\\bthe answer (?:is|has to be|will have to be) no\\b|\\b(?:have to|must|'ll have to|will have to) say no\\b",
     "\\boff the table\\b",
@@ -43,7 +53,9 @@ const IDIOM = /^(?:can ?not|can't|cant|could ?not|couldn't)\s+(?:wait|thank|stre
 // A negation before the refusal, in the same clause, cancels it: "there's no hill this bike can't climb".
 const DOUBLE_NEGATIVE = /\b(?:nothing|no [\w-]+|not a (?:thing|problem)|nobody|no one|none)\b(?:(?!\b(?:and|but|so|or|because|as|which|since)\b)[^.,;!?]){0,40}$/i;
 // A refusal inside a condition, a consequence or a report of the customer's own trouble is not the agent refusing.
-const CONDITION = /\b(?:if|unless|in case|should|whether|when|whenever|once|so that|in the event)\b[^,;]*$/i;
+const CONDITION = /\b(?:if|unless|in case|should|whether|so that|in the event)\b[^,;]*$/i;
+// "Once a payment has gone it can't be pulled back" still refuses; "when you can't log in" reports.
+const WHEN = /\b(?:when|whenever|once)\b[^,;]*$/i;
 const CONSEQUENCE = /(?:,|\band)\s+so\b[^,;]*$|^so\b[^,;]*$|\bwhich is why\b[^,;]*$|\bthat's why\b[^,;]*$/i;
 const REPORTED = /\b(?:sorry|understand|see|saw|hear|heard|know|noticed?|mentioned|said|say|says|told|report(?:ed|s)?|frustrating|annoying|gather|sounds? like|that)\b[^.;!?]{0,60}$/i;
 const CUSTOMER_SUBJECT = /\b(?:you|you're|you've been|you have been|your \w+(?: \w+)?|it|the (?:app|page|site|website|link|device|router|item|product|printer|phone|card|code|system))\s*(?:still\s+|just\s+|simply\s+|now\s+)?$/i;
@@ -53,10 +65,10 @@ const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:
 // Doing something instead: an offer, a next step, a remedy the agent gives or has given.
 const ALTERNATIVE = new RegExp(
   [
-    "\\b(?:i|we)(?:'ll| will| can| could| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help with any|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
-    "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne)\\b",
+    "\\b(?:i|we)(?:'ll| will| can| could(?! have\\b| of\\b|'ve\\b)| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help with any|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
+    "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| today| personally| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|listened|heard|considered|discussed|passed (?:it|this|that|your feedback|your comments) on|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne)\\b",
     "\\b(?:what|the (?:best|next) thing) (?:i|we) (?:can|could|have|will|'ve|'ll) (?:do|done|offer)\\b",
-    "\\byou (?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b",
+    "\\byou (?!could(?: have|'ve| of)\\b)(?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b",
     "\\b(?:instead|alternatively|alternative|options?|another way|next best|workaround|what's possible)\\b",
     "\\b(?:in the meantime|meanwhile|until then|for now)\\b(?![^.;!?]*\\b(?:can't|cannot|unable|not|sorry|unfortunately)\\b)",
     "\\b(?:gives|give|entitles|lets|allows) you\\b|\\byou (?:still )?(?:get|have|keep)(?: free| full| a| an| the)\\b",
@@ -65,9 +77,9 @@ const ALTERNATIVE = new RegExp(
   'i',
 );
 // Something on offer stated plainly: "so there's a free cloakroom at the entrance".
-const AVAILABLE = /\b(?:there's|there is|there are|we have|we've got|we offer|we do offer|(?:is|are) available|(?:is|are) free|(?:is|are) open|includes?|comes? with)\b/i;
+const AVAILABLE = /\b(?:there's|there is|there are|we have(?! (?:\w+ed|been|had|\w+en)\b)|we've got|we offer|we do offer|(?:is|are) available|(?:is|are) free|(?:is|are) open|(?<!\b(?:that|which|who) )(?:includes?|comes? with))\b/i;
 // Words that make a "but …" clause a limit or an apology rather than something offered.
-const NOT_AN_OFFER = /\b(?:unfortunately|sorry|afraid|policy|rules|terms|regret|apolog|can't|cannot|unable|not|no|nothing|never|only)\b/i;
+const NOT_AN_OFFER = /\b(?:unfortunately|sorry|afraid|policy|rules|terms|regret|apolog|can't|cannot|unable|not|no|nothing|never|only|value|feedback|hope|look forward|welcome you|appreciate)\b/i;
 
 export type CantContext = {
   /** Start offsets (in the prepared text) of sentences that send the customer elsewhere: those count as an alternative. */
@@ -88,7 +100,7 @@ export function findCantFocus(sentences: Sentence[], ctx: CantContext = { redire
   }
   if (refusals.length === 0) return [];
   if (ctx.redirectSentences.size > 0) return [];
-  if (hasAlternative(sentences, refusalClauses)) return [];
+  if (alternativeIn(sentences, refusalClauses)) return [];
   const first = refusals[0]!;
   const sentence = sentences.find((s) => s.start <= first.start && first.start < s.end)?.text ?? '';
   return [
@@ -102,35 +114,38 @@ export function findCantFocus(sentences: Sentence[], ctx: CantContext = { redire
 }
 
 /** Where the sentence refuses, or -1. */
-function refusalAt(text: string): number {
+export function refusalAt(text: string): number {
   for (const m of matches(REFUSAL, text)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index);
     const verbFirst = after.replace(/^(?:i|we)(?: just| simply| really)? /i, '');
     if (IDIOM.test(verbFirst) || PERCEPTION.test(verbFirst)) continue;
     if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before)) continue;
+    if (WHEN.test(before) && CUSTOMER_SUBJECT.test(before) && !/\bit\s*$/i.test(before)) continue;
     // "…, so bags bigger than A4 aren't allowed in" explains a rule; "…, so there's nothing I can do" still refuses.
-    if (CONSEQUENCE.test(before) && !/\b(?:i|we|me|us)\b/i.test(text.slice(m.index, m.index + m[0].length + 30))) continue;
+    const serviceRefusal = /^(?:can ?not|can't|cant|won't|will not) be (?:refunded|reversed|changed|cancell?ed|exchanged|returned|reissued|amended|moved|transferred|credited|waived|extended|replaced|repaired|reinstated)\b/i.test(after);
+    if (CONSEQUENCE.test(before) && !serviceRefusal && !/\b(?:i|we|me|us|i'm|we're|afraid|unfortunately|sadly)\b/i.test(`${/\bso\b[^,;]*$/i.exec(before)?.[0] ?? ''} ${text.slice(m.index, m.index + m[0].length + 30)}`)) continue;
     if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
     return m.index;
   }
   return -1;
 }
 
-function hasAlternative(sentences: Sentence[], refusalClauses: Set<number>): boolean {
+/** The first clause that offers something in place of the refusal, or null (exported for tests and debugging). */
+export function alternativeIn(sentences: Sentence[], refusalClauses: Set<number>): string | null {
   for (const s of sentences) {
     if (isFormality(s.text)) continue;
     // "We can't refund it, but our outlet store has the same model at half price": a turn to something offered.
     const turn = /(?:,|;|—|–)?\s*\bbut\b\s+([^.;!?]+)/i.exec(s.text);
-    if (turn && refusalAt(s.text) >= 0 && turn.index > refusalAt(s.text) && !NOT_AN_OFFER.test(turn[1]!)) return true;
+    if (turn && refusalAt(s.text) >= 0 && turn.index > refusalAt(s.text) && !NOT_AN_OFFER.test(turn[1]!)) return turn[0];
     for (const c of clausesOf(s)) {
       const text = s.text.slice(c.start - s.start, c.end - s.start);
       // The refusal's own clause ("we can't offer an exchange") cannot also be its alternative.
       if (refusalClauses.has(c.start) || refusalAt(text) >= 0) continue;
-      if (ALTERNATIVE.test(text) || (AVAILABLE.test(text) && !NOT_AN_OFFER.test(text))) return true;
+      if (ALTERNATIVE.test(text) || (AVAILABLE.test(text) && !NOT_AN_OFFER.test(text))) return text;
     }
   }
-  return false;
+  return null;
 }
 
 /** A rewrite hint that names the likely alternatives for what was refused. */

@@ -8,7 +8,36 @@ const FEELING = new RegExp(
 );
 
 const FAILURE = new RegExp(
-  "\\b(?:broken|broke|damaged|faulty|defective|smashed|shattered|split|leaking|leaks|stained|ripped|missing|lost|never (?:arrived|got|came|received|turned up|showed)|hasn't (?:arrived|moved|come|been|turned up)|haven't (?:been|received|got|heard)|still (?:hasn't|haven't|not|no|waiting|shows|can't|don't|doesn't|isn't)|not here|didn't (?:work|arrive|say|turn up|come|show)|doesn't (?:work|open|fit|turn on|charge)|won't (?:work|open|light|start|take|turn on|charge|load)|stopped working|packed up|crashed|crashing|(?:is|was|been) down|declined|rejected|refused|refusing|cancel+ed|removed|deleted|charged|overcharged|double[- ]charged|billed|surcharge|late|delayed|stone cold|cold|(?:is|was|are|were|got (?:it|this|that)|been|all) wrong|(?:to|the) wrong (?:place|person|address|house|door|account|email|number|branch|flat|customer)|wrong (?:item|size|colou?r|order|address|amount|product|one|date|time|price|band|room|ticket|name)|(?:is|are|was|were) (?:all )?gone|kicked|turned (?:us|me) away|locked out|without (?:a|my|any|hot|power|heating|water|internet|phone)|no (?:signal|text|call|email|warning|notice|confirmation|reply|response|one|answer)|nobody|no one|nowhere|gone missing|went missing|been waiting|waited|threw|promised|off since|mould|mold|written off|sent back|(?:has|have|'ve|has been|keeps?|kept) missed|(?:driver|courier|engineer|crew|bin men|collectors?|they|you) (?:have |has |'ve )?missed|(?:has|had|got|sent|gave|put|with|showing|shows|came with) (?:me |us )?(?:the |a )?wrong [\\w-]+|you've kept|kept taking|not included|isn't included|it's been (?:\\d+|a|two|three|four|five|six|several|many) (?:days|weeks|months)|(?:hasn't|haven't|has not|have not|didn't|did not|never|still not|still hasn't|still haven't) (?:fixed|sorted|repaired|replied|answered|called|refunded|sent|delivered|turned up|responded|got back|paid|processed|resolved|returned|rung|emailed)|fined|penali[sz]ed|now (?:you're|you are|they're|they are) (?:saying|telling|refusing|charging)|now it's (?:£|\\$|€)\\d|now (?:i've|i have) been|now i'm being|without telling|(?:asked|told|called|rung|rang|emailed|written|chased)(?: you)?(?: about (?:this|it))? (?:\\w+ )?(?:times|twice)|where (?:is|'s|has|are) my)\\b",
+  "\\b(?:broken|broke|damaged|faulty|defective|smashed|shattered|split|leaking|leaks|stained|ripped|missing|lost|never (?:arrived|got|came|received|turned up|showed)|hasn't (?:arrived|moved|come|been|turned up)|haven't (?:been|received|got|heard)|still (?:hasn't|haven't|not|no|waiting|shows|can't|don't|doesn't|isn't)|not here|didn't (?:work|arrive|say|turn up|come|show)|doesn't (?:work|open|fit|turn on|charge)|won't (?:work|open|light|start|take|turn on|charge|load)|stopped working|packed up|crashed|crashing|(?:is|was|been) down|declined|rejected|refused|refusing|cancel+ed|removed|deleted|charged|overcharged|double[- ]charged|billed|surcharge|late|delayed|stone cold|cold|(?:is|was|are|were|got (?:it|this|that)|been|all) wrong|(?:to|the) wrong (?:place|person|address|house|door|account|email|number|branch|flat|customer)|wrong (?:item|size|colou?r|order|address|amount|product|one|date|time|price|band|room|ticket|name)|(?:is|are|was|were) (?:all )?gone|kicked|turned (?:us|me) away|locked out|without (?:a (?:word|warning|reply|response|refund|call|trace)|my|any|hot|power|heating|water|internet|phone)|no (?:signal|text|call|email|warning|notice|confirmation|reply|response|one|answer)|nobody|no one|nowhere|gone missing|went missing|been waiting|waited|threw|promised|off since|mould|mold|written off|sent back|(?:has|have|'ve|has been|keeps?|kept) missed|(?:driver|courier|engineer|crew|bin men|collectors?|they|you) (?:have |has |'ve )?missed|(?:has|had|got|sent|gave|put|with|showing|shows|came with) (?:me |us )?(?:the |a )?wrong [\\w-]+|you've kept|kept taking|not included|isn't included|it's been (?:\\d+|a|two|three|four|five|six|several|many) (?:days|weeks|months)|(?:hasn't|haven't|has not|have not|didn't|did not|never|still not|still hasn't|still haven't) (?:fixed|sorted|repaired|replied|answered|called|refunded|sent|delivered|turned up|responded|got back|paid|processed|resolved|returned|rung|emailed)|fined|penali[sz]ed|now (?:you're|you are|they're|they are) (?:saying|telling|refusing|charging)|now it's (?:£|\\$|€)\\d|now (?:i've|i have) been|now i'm being|without telling|(?:asked|told|called|rung|rang|emailed|written|chased)(?: you)?(?: about (?:this|it))? (?:\\w+ )?(?:times|twice)|where (?:is|'s|has|are) my)\\b",
+  'gi',
+);
+
+// Service failures said calmly, with their grammatical variants: something stopped, won't work, was never
+// agreed, arrived wrong, went up, was postponed, or has dragged on. Each counts like a FAILURE word.
+const SERVICE_FAILURE = new RegExp(
+  [
+    "\\bstopped (?:\\w+ing|working)\\b|\\b(?:was|were|has been|have been|got|been) (?:stopped|suspended|cut off|disconnected|blocked|frozen|terminated|withdrawn|revoked|downgraded)\\b",
+    "\\b(?:won't|wont|doesn't|does not|didn't|did not|isn't|is not|aren't|are not|still can't|still cannot|keeps? failing to) (?:install|load|connect|sync|print|log ?in|sign in|open|charg(?:e|ing)|start|turn on|scan|play|send|update|show|post|reach|arrive|work(?:ing)?|respond|display|download|upload|pair|fit|use|access|get (?:into|through|online|a signal))\\b",
+    "\\b(?:keeps?|kept) (?:on )?(?:erroring|crashing|failing|freezing|breaking|cutting out|timing out|logging (?:me|us) out|declining|rejecting|charging (?:me|us)|cancell?ing|bouncing)\\b|\\berror(?:s|ing)?\\b|\\bglitch\\w*|\\bbuggy\\b|\\bnot loading\\b|\\b(?:all the time|constantly|non-?stop)\\b",
+    "\\b(?:has |have |had )?(?:gone|went|shot|jumped|risen|rose) up\\b|\\bincreased? by\\b|\\b(?:doubled|tripled)\\b|\\bprice hike\\b|\\bnot worth\\b",
+    "\\b(?:never|didn't|did not) (?:agree|agreed|order|ordered|ask|asked|authori[sz]e|authori[sz]ed|sign(?:ed)? up|consent(?:ed)?|request(?:ed)?|receive|received|get|got)\\b|\\bwithout (?:my|our) (?:permission|consent|agreement|knowledge)\\b|\\beven though (?:i|we)\\b",
+    "\\bnothing like\\b|\\bnot (?:as|what) (?:described|advertised|pictured|shown|ordered|i ordered|we ordered|i paid for|we paid for)\\b|\\bfalse advertising\\b|\\bhalf the (?:size|portion|stage|show|amount)\\b|\\b(?:way )?too (?:small|big|tight|loose|short|long|salty|loud|noisy|hot)\\b",
+    "\\b(?:over|under)cooked\\b|\\bsoggy\\b|\\bburnt\\b|\\bstale\\b|\\binedible\\b|\\bfood poisoning\\b|\\b(?:sick|ill|vomiting) (?:all night|after|since)\\b",
+    "\\b(?:gave|given|give) (?:our|my) [\\w-]+ away\\b|\\bstill (?:nothing|no (?:\\w+ )?(?:reply|answer|word|news|sign|update|refund|call))\\b|\\bnothing back\\b|\\bheard nothing\\b|\\b(?:not|never) heard back\\b",
+    "\\b(?:you|your [\\w-]+|they|he|she|the [\\w-]+) (?:has |have )?failed\\b|\\bfailed (?:my|our|us|me)\\b|\\b(?:payment|debit|transfer|delivery|installation|repair|update|upgrade) (?:has |had )?failed\\b",
+    "\\bdown for\\b|\\boutage\\b|\\bwent (?:down|offline)\\b|\\bcalled off\\b|\\b(?:cancell?ed|postponed) on (?:the day|us|me)\\b",
+    "\\blost (?:my|our) (?:[\\w-]+ ){0,3}(?:money|wages|earnings|deposit|day|fare|holiday|data|files|orders?|events)\\b",
+    "\\b(?:came|come|fell|fallen|coming) (?:open|apart|off|loose|undone|away)\\b|\\bburst\\b|\\bscraped?\\b|\\bleft (?:it|them|us|me|my [\\w-]+|the [\\w-]+) (?:with|in a|without|like|unfinished|half)\\b|\\bin pain\\b",
+    "\\b(?:engaged|on hold|queu(?:e)?ing) for\\b|\\bwaiting (?:for )?(?:over |more than )?(?:an hour|hours|days|weeks|\\d+ (?:minutes|hours|days|weeks))\\b",
+    "\\bfor (?:over |more than |nearly |almost )?(?:\\d+|two|three|four|five|six|several|many) (?:days|weeks|months)\\b(?! (?:ago|before|in advance|notice)\\b)",
+    "\\bpillar\\b|\\bobstructed\\b|\\brestricted view\\b|\\b(?:supposed|meant) to (?:come|arrive|be|have|get|include|turn up|show|start|open)\\b|\\b(?:took|taken) (?:my|our) money\\b",
+    "\\bthe wrong (?:town|city|country|state|depot|postcode|house|building|street|flat|county|branch|one)\\b|\\b(?:has |have )?(?:gone|went|got) (?:down|worse)\\b|\\bno money\\b",
+    "\\bwhy (?:won't|has|have|is|was|did|didn't|do i|does|doesn't|are|were|am i|should i)\\b|\\bhad to (?:go|pay|wait|cancel|take|buy|find|leave|call|ring|drive|walk|chase|miss)\\b",
+    "\\b(?:whistl|beep|buzz|rattl|squeak|leak|drip|flicker)(?:e|es|s|ing)?\\b(?! free)",
+    "\\b(?:hacked|unauthori[sz]ed|fraudulent)\\b|\\bsomeone (?:has )?(?:logged|accessed|used|ordered|hacked|taken)\\b|\\bto a different address\\b",
+    "\\b(?:arrived|came|was|were)(?: already| badly)? (?:dented|scratched|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\\b",
+    "\\b(?:i|we) want (?:a |my |our |some |the )?(?:refund|compensation|credits?|service credits|money|answers|explanation|apology)\\b|\\bexplain\\.",
+  ].join('|'),
   'gi',
 );
 
@@ -16,11 +45,11 @@ const FAILURE = new RegExp(
 const DAMAGE = /\b(?:dent|dents|dented|scratch(?:ed|es)?|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\b/gi;
 const COMPANY_DID = /\b(?:you|your (?:driver|courier|engineer|technician|staff|team|store|shop|website|site|app|system|receptionist|agent|rep|company|people|service))(?:'ve| have)?\s+(?:just\s+)?(?:delivered|sent|supplied|fitted|installed|left|threw|dropped|damaged|broke|lost|charged|cancell?ed|refused|gave|told|billed|kept|rejected|ignored|promised)\b/gi;
 
-const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:again|AGAIN|second time|third time|fourth time|fifth time|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
+const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:twice now|twice already|(?:two|three|four) times now|at all|whatsoever|again|AGAIN|second time|third time|fourth time|fifth time|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
 const SHOUT = /\b[A-Z]{3,}\b/g;
 // Capitals that are names of things, not raised voices.
 const ACRONYM = /^(?:USA|UK|EU|ASAP|FYI|UPS|DHL|USPS|PIN|ID|SMS|PDF|URL|FAQ|IBAN|BIC|VAT|TV|PC|USB|HDMI|GPS|AM|PM|API|CSV|SSO|ISA|HMO|NBN|NHS|DVLA|HMRC|GP|CEO|IT|HR|SIM|ATM|CVV|UTC|GMT|BST|EST|PST|SUV|MOT|ETA|OTP|VPN|DNS|WIFI|ISP|ONE|THE|AND|FOR)$/;
-const POLITE_REQUEST = /^\s*(?:please\s+)?(?:can|could|may|would) (?:i|we|you)\b|^\s*(?:is|would) it (?:be )?possible\b|^\s*is there (?:any )?way\b|^\s*(?:would|will) you be able\b/i;
+const POLITE_REQUEST = /^\s*(?:please\s+)?(?:can|could|may|would) (?:i|we|you|someone|somebody|anyone|they|he|she)\b|^\s*(?:is|would) it (?:be )?possible\b|^\s*is there (?:any )?way\b|^\s*(?:would|will) you be able\b/i;
 const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:can|could|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
 
 function count(re: RegExp, text: string): number {
@@ -28,15 +57,39 @@ function count(re: RegExp, text: string): number {
   return (text.match(re) ?? []).length;
 }
 
+// The customer's own doing ("I bought tickets for the wrong date", "we booked the wrong room") is no failure of ours.
+const OWN_DOING = /\b(?:i|we)(?:'ve| have| had|'d)? (?:accidentally |mistakenly |stupidly |just )?(?:bought|booked|ordered|picked|chose|selected|entered|typed|put|gave|sent|paid|forgot|lost|broke|dropped|missed|left|used|clicked|took)\b[^.!?;,]{0,40}$/i;
+
+// An accident of the customer's own ('I dropped it down the loo and now it won't turn on') is no failure of ours.
+const ACCIDENT = /\b(?:i|we|my (?:son|daughter|kids?|dog|cat|husband|wife|partner))(?: accidentally| just)? (?:dropped|broke|spilled|spilt|sat on|lost|damaged|smashed|cracked|washed)\b/i;
+
 /** Failures the customer reports of the company, not their own doing ("I cancelled a day late"). */
 function countFailures(text: string): number {
   let n = 0;
-  FAILURE.lastIndex = 0;
-  for (let m = FAILURE.exec(text); m; m = FAILURE.exec(text)) {
-    const own = /\b(?:i|we)(?: just| have| had|'ve|'d)? $/i.test(text.slice(Math.max(0, m.index - 12), m.index));
-    if (!own || !/^(?:cancel+ed|missed|lost|broke|damaged|deleted|removed|late|wrong|declined|refused|rejected)$/i.test(m[0])) n++;
+  const seen: number[] = [];
+  for (const re of [FAILURE, SERVICE_FAILURE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // The two lexicons overlap ("won't turn on"): one failure said once counts once.
+      if (seen.some((at) => Math.abs(at - m!.index) < 4)) continue;
+      const sentence = text.slice(0, m.index).split(/[.!?]\s/).pop() ?? '';
+      if (ACCIDENT.test(sentence)) continue;
+      const own = /\b(?:i|we)(?: just| have| had|'ve|'d)? $/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+      if (own && /^(?:cancel+ed|missed|lost|broke|damaged|deleted|removed|late|wrong|declined|refused|rejected)$/i.test(m[0])) continue;
+      if (/wrong|late\b/i.test(m[0]) && OWN_DOING.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+      seen.push(m.index);
+      n++;
+    }
   }
   return n;
+}
+
+/** The words that made the score (for tests and for reading a miss). */
+export function complaintTerms(text: string): string[] {
+  return [FEELING, FAILURE, SERVICE_FAILURE, DAMAGE, COMPANY_DID, EMPHASIS].flatMap((re) => {
+    re.lastIndex = 0;
+    return text.match(re) ?? [];
+  });
 }
 
 /** How strongly the customer's words complain (below 1 = not a complaint; 1 or more counts as one). */
@@ -46,7 +99,8 @@ export function complaintScore(text: string): number {
   const feelings = count(FEELING, t);
   const failures = countFailures(t);
   const emphasis = count(EMPHASIS, t);
-  const shouts = (t.match(SHOUT) ?? []).filter((w) => !ACRONYM.test(w)).length;
+  // A shouted word has a vowel; GDPR, DMV and other initialisms do not.
+  const shouts = (t.match(SHOUT) ?? []).filter((w) => !ACRONYM.test(w) && /[AEIOU]/.test(w)).length;
   const damage = count(DAMAGE, t);
   const companyDid = count(COMPANY_DID, t);
   // A single "!" adds half: with one failure it tips a report into a complaint.
