@@ -20,9 +20,33 @@ import { parseRoute } from '../web/src/lib/route.ts';
 import { buildTimeline, describeEvent } from '../web/src/lib/timeline.ts';
 import { channelLabel, elapsed, minutes, relative } from '../web/src/lib/format.ts';
 import type { HeedEvent, Message } from '../web/src/api/types.ts';
+import { applyPresence, PRESENCE_EXPIRES_MS, presenceLabel, presentAt, TYPING_FADES_MS } from '../web/src/hooks/livePresence.ts';
 import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
 
 describe('web app logic', () => {
+  it('tracks who else is on a ticket: typing fades to viewing, silence and leaving remove them', () => {
+    const bo = { agentId: 'bo', agentName: 'Bo' };
+    const cy = { agentId: 'cy', agentName: 'Cy' };
+    let others = applyPresence({}, { ...bo, state: 'viewing' }, 0);
+    assert.equal(presenceLabel(presentAt(others, 1_000)), 'Bo is viewing');
+    others = applyPresence(others, { ...bo, state: 'typing' }, 2_000);
+    assert.equal(presenceLabel(presentAt(others, 3_000)), 'Bo is typing…');
+    // a "viewing" beat while still typing keeps the typing, until it has been quiet for a while
+    others = applyPresence(others, { ...bo, state: 'viewing' }, 4_000);
+    assert.equal(presenceLabel(presentAt(others, 5_000)), 'Bo is typing…');
+    assert.equal(presenceLabel(presentAt(others, 2_000 + TYPING_FADES_MS)), 'Bo is viewing');
+    others = applyPresence(others, { ...cy, state: 'viewing' }, 20_000);
+    assert.equal(presenceLabel(presentAt(others, 21_000)), 'Bo and Cy are viewing');
+    others = applyPresence(others, { ...cy, state: 'typing' }, 22_000);
+    assert.equal(presenceLabel(presentAt(others, 23_000)), 'Cy is typing… · Bo is viewing');
+    assert.equal(presenceLabel(presentAt(others, 4_000 + PRESENCE_EXPIRES_MS)), 'Cy is viewing', 'Bo has not been heard from for too long');
+    others = applyPresence(others, { ...cy, state: 'left' }, 30_000);
+    assert.deepEqual(presentAt(others, 31_000).map((p) => p.name), ['Bo']);
+    const many = ['Al', 'Bo', 'Cy'].reduce((o, n) => applyPresence(o, { agentId: n, agentName: n, state: 'viewing' }, 0), {});
+    assert.equal(presenceLabel(presentAt(many, 1)), 'Al, Bo and Cy are viewing');
+    assert.equal(presenceLabel([]), '');
+  });
+
   it('splits a draft into plain runs and marked spans, clipping overlaps and dropping spans past the end', () => {
     const text = "We can't refund that. I'll call you.";
     const cases: { spans: { start: number; end: number }[]; want: [string, boolean][] }[] = [
@@ -347,6 +371,60 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('heading', { name: 'Sign in to Heed' }).waitFor();
       assert.deepEqual(b.errors, []);
     } finally {
+      await b.close();
+    }
+  });
+
+  it('shows a message arriving live from another session, and who else is on the ticket', async (ctx) => {
+    if (dbKind === 'postgres' && !(t.database as { url?: string }).url) {
+      ctx.skip('testApp() does not give the app its PostgreSQL URL, which live updates need to LISTEN');
+      return;
+    }
+    // Ravi owns the kettle ticket since the handoff; he has it open in his browser.
+    const b = await openBrowser();
+    const a = await openBrowser();
+    try {
+      await signIn(b.page, base, ravi);
+      // The server answers the stream once it is listening, so its response means nothing after it is missed.
+      const streaming = b.page.waitForResponse((r) => r.url().endsWith('/api/v1/stream') && r.status() === 200);
+      await b.page.goto(`${base}/tickets/${kettle.id}`);
+      await b.page.getByRole('heading', { name: 'Refund for a broken kettle', level: 1 }).waitFor();
+      await b.page.locator('.message.agent').getByText('What I can do is send you a replacement').waitFor();
+      await streaming;
+
+      // The customer writes (through the API, as an email would arrive): it shows up without a reload.
+      const started = Date.now();
+      const sent = await t.call({ method: 'POST', url: `/api/v1/tickets/${kettle.id}/messages`, payload: { from: 'requester', kind: 'reply', body: 'Any news on the return label? The kettle is boxed up.' } });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      await b.page.locator('.message.customer').getByText('The kettle is boxed up.').waitFor({ timeout: 5_000 });
+      console.log(`live message shown in the other browser ${Date.now() - started} ms after it was sent`);
+      assert.equal(await b.page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload happened');
+
+      // Olive opens the same ticket: Ravi is told, calmly, and told when she types and when she leaves.
+      await signIn(a.page, base, olive);
+      await a.page.goto(`${base}/tickets/${kettle.id}`);
+      await a.page.getByRole('heading', { name: 'Refund for a broken kettle', level: 1 }).waitFor();
+      const presence = b.page.locator('.presence');
+      await presence.getByText('Ada Admin is viewing').waitFor({ timeout: 5_000 });
+      // ...and she learns Ravi is there without waiting for his next beat.
+      await a.page.locator('.presence').getByText('Ravi Receiver is viewing').waitFor({ timeout: 5_000 });
+      await checkAccessibility(b.page, 'ticket with a colleague viewing');
+      await a.page.locator('#composer-text').click();
+      await a.page.keyboard.type('I can');
+      await presence.getByText('Ada Admin is typing…').waitFor({ timeout: 5_000 });
+      await screenshot(b.page, 'presence');
+      await a.page.getByRole('link', { name: /My tickets/ }).click();
+      await presence.waitFor({ state: 'hidden', timeout: 5_000 });
+
+      // A new ticket for the team moves the open list and its count without a reload.
+      await b.page.getByRole('link', { name: /^All tickets/ }).click();
+      const all = b.page.getByRole('list', { name: 'All tickets: tickets' });
+      await all.getByText('Refund for a broken kettle').waitFor();
+      await createTicket(t, { subject: 'Blender lid cracked on arrival', requester: { email: 'lid@example.com' } });
+      await all.getByText('Blender lid cracked on arrival').waitFor({ timeout: 5_000 });
+      assert.deepEqual([...a.errors, ...b.errors], []);
+    } finally {
+      await a.close();
       await b.close();
     }
   });

@@ -5,27 +5,13 @@
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.ts';
+import type { LiveEvent } from './types.ts';
 
 export const CHANNEL = 'heed_events';
 /** PostgreSQL refuses notification payloads of 8000 bytes or more; ours carry ids and kinds only. */
 export const MAX_PAYLOAD_BYTES = 7900;
 
-export type PresenceState = 'viewing' | 'typing' | 'left';
-
-export type LiveEvent =
-  | { type: 'ticket.created'; ticketId: string; number: number; ownerId: string; teamId: string | null; actorId: string | null }
-  | { type: 'ticket.updated'; ticketId: string; fields: string[]; actorId: string | null }
-  | { type: 'message.added'; ticketId: string; messageId: string; kind: 'reply' | 'note'; direction: 'inbound' | 'outbound'; actorId: string | null }
-  | {
-      type: 'handoff.requested' | 'handoff.answered';
-      ticketId: string;
-      handoffId: string;
-      status: 'pending' | 'accepted' | 'declined' | 'cancelled';
-      toAgentId: string | null;
-      toTeamId: string | null;
-      actorId: string | null;
-    }
-  | { type: 'presence'; ticketId: string; agentId: string; agentName: string; state: PresenceState };
+export type { LiveEvent, PresenceState } from './types.ts';
 
 /** The agent behind an actor, for events that say who caused them. */
 export const actorIdOf = (actor: { kind: string; id?: string }): string | null => (actor.kind === 'agent' && actor.id ? actor.id : null);

@@ -14,6 +14,7 @@ import { announcePresence, PRESENCE_STATES } from './presence.ts';
 
 const HEARTBEAT_MS = 25_000;
 const RETRY_MS = 3_000;
+const UNAVAILABLE_RETRY_MS = 30_000;
 /** A client this far behind is cut off; it reconnects and refreshes what it shows. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
@@ -27,7 +28,9 @@ const PresenceBody = z.object({ state: z.enum(PRESENCE_STATES) }).strict();
 /** Registers the stream and presence routes, with the process's fan-out hub (closed when the app closes). */
 export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.database;
-  const hub = createHub({ database: ctx.database, databaseUrl: ctx.config.databaseUrl, log: (line) => app.log.warn(line) });
+  // Database handles may carry their URL (tests' do not go through the config).
+  const databaseUrl = ctx.config.databaseUrl ?? (ctx.database as { url?: string }).url;
+  const hub = createHub({ database: ctx.database, databaseUrl, log: (line) => app.log.warn(line) });
   // Before the server stops accepting: open streams end now, so closing does not wait for them.
   app.addHook('preClose', async () => {
     await hub.stop();
@@ -48,12 +51,6 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
     const me = principalOf(req);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no', // nginx would otherwise hold events back
-    });
     let closed = false;
     let unsubscribe = () => {};
     const timers: NodeJS.Timeout[] = [];
@@ -64,8 +61,12 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
       timers.forEach((t) => clearTimeout(t));
       if (!res.writableEnded) res.end();
     };
+    // Until the head is written (once subscribed), deliveries wait here: the response arriving at the client
+    // then means the client is already listening.
+    let held: string[] | null = [];
     const write = (chunk: string) => {
       if (closed || res.destroyed) return close();
+      if (held) return void held.push(chunk);
       res.write(chunk);
       if (res.writableLength > MAX_BUFFERED_BYTES) close();
     };
@@ -77,15 +78,25 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
     req.raw.on('close', close);
     res.on('error', close);
 
-    write(`retry: ${RETRY_MS}\n\n`);
     try {
       unsubscribe = await hub.subscribe(onDelivery);
     } catch (err) {
+      // Said in the stream rather than as a 5xx: the browser keeps working and asks again later.
       req.log.error({ err }, 'live updates unavailable');
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      res.write(`retry: ${UNAVAILABLE_RETRY_MS}\n\ndata: {"type":"unavailable"}\n\n`);
       return close();
     }
     if (closed) return unsubscribe();
-    write(`data: ${JSON.stringify({ type: 'ready', agentId: me.agentId })}\n\n`);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no', // nginx would otherwise hold events back
+    });
+    const first = [`retry: ${RETRY_MS}\n\n`, `data: ${JSON.stringify({ type: 'ready', agentId: me.agentId })}\n\n`, ...held];
+    held = null;
+    write(first.join(''));
 
     const heartbeat = async () => {
       // A session signed out or an agent deactivated since the stream opened stops hearing events.

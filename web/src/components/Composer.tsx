@@ -13,7 +13,7 @@ import { useCoach } from './useCoach.ts';
 
 type Kind = 'reply' | 'note';
 
-export function Composer(props: { ticket: TicketDetail; onSent(message: string): void }) {
+export function Composer(props: { ticket: TicketDetail; onSent(message: string): void; onTyping?(): void }) {
   const [kind, setKind] = useState<Kind>('reply');
   const [text, setText] = useState('');
   const [statusAfter, setStatusAfter] = useState('');
@@ -106,7 +106,10 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
           value={text}
           rows={5}
           placeholder={kind === 'reply' ? 'Write to the customer…' : 'Only agents see notes…'}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            props.onTyping?.();
+          }}
           onKeyDown={onKeyDown}
           aria-describedby="coach-panel"
         />

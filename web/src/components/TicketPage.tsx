@@ -8,6 +8,8 @@ import { useSession } from '../session.tsx';
 import { Composer } from './Composer.tsx';
 import { HandoffBanner } from './HandoffBanner.tsx';
 import { HandoffDialog } from './HandoffDialog.tsx';
+import { LivePresence } from './LivePresence.tsx';
+import { useLiveTicket } from '../hooks/liveTicket.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -34,6 +36,7 @@ export function TicketPage(props: { id: string }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  const live = useLiveTicket(props.id, me.id, () => void reload());
 
   const solve = async () => {
     if (!ticket || ticket.status === 'solved' || ticket.status === 'closed') return;
@@ -65,13 +68,14 @@ export function TicketPage(props: { id: string }) {
           )}
         </div>
       </header>
+      <LivePresence others={live.others} />
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
       <div className="ticket-body">
         <div className="conversation">
           {ticket.pendingHandoff && <HandoffBanner ticket={ticket} onChanged={(msg) => { setNotice(msg); void reload(); }} />}
           <Timeline ticket={ticket} />
-          <Composer ticket={ticket} onSent={(msg) => { setNotice(msg); void reload(); }} />
+          <Composer ticket={ticket} onTyping={live.typing} onSent={(msg) => { setNotice(msg); void reload(); }} />
         </div>
         <SidePanel ticket={ticket} commitments={commitments} onChanged={() => void reload()} onError={setError} />
       </div>

@@ -9,6 +9,7 @@ import { SearchPage } from './SearchPage.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TicketPage } from './TicketPage.tsx';
 import { useViewCounts } from './useViewCounts.ts';
+import { useLiveEvents } from '../hooks/liveEvents.ts';
 import { CommitmentsView } from './CommitmentsView.tsx';
 import { AdminPage, adminSections } from './admin/AdminPage.tsx';
 
@@ -26,6 +27,7 @@ export function Workspace() {
 
   const views = useMemo(() => agentViews(session.me, session.teams, now), [session, now]);
   const counts = useViewCounts(views, JSON.stringify(route));
+  const live = useLiveEvents();
 
   useShortcuts({
     search: () => searchRef.current?.focus(),
@@ -108,7 +110,7 @@ export function Workspace() {
         {route.page === 'search' && <SearchPage key={route.q} q={route.q} />}
         {route.page === 'admin' && <AdminPage section={route.section} />}
         {activeView?.kind === 'commitments' && <CommitmentsView />}
-        {activeView?.kind === 'tickets' && <QueuePage key={activeView.id} view={activeView} />}
+        {activeView?.kind === 'tickets' && <QueuePage key={`${activeView.id}:${live.listVersion}`} view={activeView} />}
       </main>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
