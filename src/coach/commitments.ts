@@ -39,6 +39,14 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
         const named = earlier.map((part) => readDue(part, clock)).find((r) => Object.keys(r.parts).length > 0);
         if (named) reading = { parts: named.parts, spans: reading.spans };
       }
+      const before = p.agent.slice(s.start, c.start);
+      // "Bring her in at 4pm today and we'll re-stitch it": the promise happens at the time the request names.
+      if (Object.keys(reading.parts).length === 0 && /^\s*(?:please\s+)?(?:bring|come|drop|pop|call|ring|send|book|pick)\b[^.;!?]*\band\s*$/i.test(before)) {
+        const named = readDue(before, clock);
+        if (named.parts.time) reading = { parts: named.parts, spans: reading.spans };
+      }
+      // "Once we have them, the claim will be paid within 48 hours": the clock starts at an unknown event.
+      if (reading.parts.duration && /\b(?:once|as soon as|after|when)\b[^.;!?]*,\s*(?:and\s+)?$/i.test(before)) reading = { parts: { ...reading.parts, duration: undefined, unknownStart: true }, spans: reading.spans };
       if (c.needsTime && Object.keys(reading.parts).length === 0) continue;
       const due = dueFromParts(reading.parts, clock);
       const span = rawSpan(p, c.start, c.end);

@@ -37,6 +37,8 @@ const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g;
 const ORDINAL_DAY = /\b(?:on |by |before |until )?the (\d{1,2})(?:st|nd|rd|th)\b/gi;
 const WINDOW = /\b(?:between\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|to|and|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
+// "between 10 and 2", "between 8 and noon": a window in working hours with no am/pm; its end is read like a bare hour.
+const WINDOW_BARE = /\bbetween\s+(\d{1,2})(?:[:.](\d{2}))?\s+and\s+(\d{1,2}|noon|midday)(?:[:.](\d{2}))?\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|%|hours?|days?|weeks?|mins?|minutes?|business|working))/gi;
 const WINDOW_24H = /\b(?:between\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\s*(?:-|–|to|and|until|till)\s*([01]?\d|2[0-3])[:.]([0-5]\d)\b/gi;
 const CLOCK_12H = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
 const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:am|pm))/gi;
@@ -59,6 +61,8 @@ export type DueParts = {
   weekStart?: boolean;
   time?: HourMinute;
   partOfDay?: 'first' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'eod';
+  /** A duration counted from an event whose time is unknown: the promise has no due time. */
+  unknownStart?: boolean;
 };
 
 export type DueReading = { parts: DueParts; spans: Span[] };
@@ -134,6 +138,11 @@ export function readDue(clause: string, clock: Clock): DueReading {
 
   each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
   each(DURATION, (m) => {
+    // "within 30 minutes of it arriving", "within 2 hours of the release": the clock starts at an unknown event.
+    if (/^\s*(?:of|after|from)\s+(?:it|its|the|your|their|them|us|receiving|getting|when|once)\b/i.test(clause.slice(m.index + m[0].length))) {
+      parts.unknownStart = true;
+      return;
+    }
     const amount = num(m[2]) ?? num(m[1]);
     const unit = m[4]!.toLowerCase();
     if (amount === undefined) return;
@@ -201,6 +210,14 @@ export function readDue(clause: string, clock: Clock): DueReading {
     const h = hour12(Number(m[4]), m[6]);
     parts.time = { hour: h, minute: Number(m[5] ?? 0) };
   });
+  each(WINDOW_BARE, (m) => {
+    const start = Number(m[1]);
+    const end = /^\d/.test(m[3]!) ? Number(m[3]) : 12;
+    if (start < 1 || start > 12 || end < 1 || end > 12) return;
+    // Working hours: 1–7 is the afternoon, and an end before the start ("10 and 2") has crossed noon.
+    const hour = end <= 7 || end < start ? (end === 12 ? 12 : end + 12) : end;
+    parts.time = { hour, minute: Number(m[4] ?? 0) };
+  });
   each(WINDOW_24H, (m) => (parts.time = { hour: Number(m[3]), minute: Number(m[4]) }));
   each(CLOCK_12H, (m) => {
     const h = Number(m[1]);
@@ -252,6 +269,7 @@ function partTime(clock: Clock, part: NonNullable<DueParts['partOfDay']>): HourM
 
 /** The due instant the parts describe, or null when they name no time. */
 export function dueFromParts(parts: DueParts, clock: Clock): DateTime | null {
+  if (parts.unknownStart && !parts.date && !parts.time) return null;
   if (parts.businessDays !== undefined && parts.businessDays >= 1 && parts.businessDays <= 400) {
     return at(nthBusinessDay(clock, parts.businessDays), parts.time ?? clock.dayEnd);
   }

@@ -15,6 +15,15 @@ const EMBEDDED = /\b(?:when|whether|until|once|how|what|where|as soon as|by the 
 const NOT_AN_ACTION = /^(?:not|n't|never|need|needs|require|want|wait|await|likely|probably|usually|typically|normally|generally|only|automatically|still|depend|depends|take|cost|vary|apply|remain|expire|find|notice|say|admit|explain|note|mention|point|leave|hear|know|like|love|appreciate|understand|assume|agree|hope|also|enjoy|feel|look|seem|mean|want|work|help|accept|include|lose|stay|last|become|happen|cover|continue|charge|bill)$/i;
 // After "will be": only the states that keep the promise count.
 const BE_STATES = /^(?:in touch|contacted|called|emailed|sent|given|issued|reissued|refunded|credited|reimbursed|notified|updated|delivered|shipped|dispatched|posted|mailed|processed|fixed|resolved|sorted|ready|with|back|repaired|replaced|collected|picked|reactivated|restored|live|active|activated|arranged|booked|scheduled|waived|applied|added|cancell?ed|paid|returned|corrected|reversed|released|expedited|prioriti[sz]ed|escalated|passed|forwarded|on|there|calling|sending|shipping|emailing|contacting|visiting|checking|following|reaching|getting|arriving|coming|deployed|installed|connected|reconnected|inspected|reviewed|transferred|honou?red|removed|withdrawn|cleared|closed|opened|done|finished|completed|handled|chased|ordered|topped|waiting)$/i;
+/** "assessed", "reissued", "shipped", "written": the participle of one of the service verbs. */
+function serviceParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/(?:ed|en)$/.test(w)) return false;
+  const stem = w.replace(/(?:ed|en)$/, '');
+  return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y'), w.replace(/d$/, '')].some((x) => ACTION_VERB.test(x));
+}
+// Passives that describe rather than promise: "you will be charged", "it will be needed", "it'll be based on …".
+const NOT_PROMISED_STATE = /^(?:able|charged|billed|asked|required|expected|needed|based|located|limited|subject|affected|considered|treated|deemed|used|allowed|permitted|given|taken|seen|known|happened|concerned|interested|pleased|delighted|surprised|disappointed|tired|closed|open|even|often|broken|written|spoken|forgotten|hidden|done|been)$/i;
 const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin)$/i;
 const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
 
@@ -22,7 +31,7 @@ const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear
 const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
 const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
-const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
+const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS})$`, 'i');
 const BARE_VERB = new RegExp(`^(?:also\\s+|then\\s+|personally\\s+)?(${ACTION_VERBS})\\b`, 'id');
 
@@ -73,7 +82,7 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   const from = Math.max(0, modalAt - 120);
   const before = seg.slice(from, modalAt);
   const trimmed = before.replace(/[\s,]+$/, '');
-  const m = /((?:[\w'£$€.,-]+ ){0,5}[\w'£$€.-]+)$/.exec(trimmed);
+  const m = /((?:[\p{L}\p{N}_'£$€.,-]+ ){0,5}[\p{L}\p{N}_'£$€.-]+)$/u.exec(trimmed);
   if (!m) return null;
   let text = m[1]!;
   // Keep the phrase inside its clause: "…, so our crews" → "our crews".
@@ -81,6 +90,8 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   if (cut) text = text.slice(cut[0].length);
   // A list bullet is not part of the subject.
   text = text.replace(/^[-*•–—]+\s*/, '');
+  // "Aoife there will email you": the place word is not the subject.
+  text = text.replace(/\s+(?:there|here|too|also|herself|himself|themselves)$/i, '');
   if (!text || /^(?:and|but|so|or|if|when|once|that|to|then)$/i.test(text)) return null;
   return { start: from + trimmed.length - text.length, text };
 }
@@ -93,7 +104,7 @@ function subjectKind(subject: string): Kind {
   if (last === 'you') return 'you';
   if (/^(?:it|this|that|which|there|what)$/.test(last)) return 'thing';
   // People promise any action; a noun phrase may be a thing ("your next bill will use …"), so it needs a service verb.
-  if (/^(?:they|he|she|who|someone|somebody)$/.test(last) || /^[A-Z][a-z]+$/.test(subject.trim())) return 'person';
+  if (/^(?:they|he|she|who|someone|somebody)$/.test(last) || /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Nurse|Sister)\.? )?[A-Z][\p{Ll}'-]+(?: [A-Z][\p{Ll}'-]+)?$/u.test(subject.trim())) return 'person';
   return 'third';
 }
 
@@ -110,19 +121,29 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
     if (v === 'have') return !/^to$/.test(n);
     return !/^(?:to|charged)$/.test(n);
   }
+  if (v === 'be' && n === 'in') return /^(?:touch|contact|the|your)$/.test(third.toLowerCase()) && (third.toLowerCase() !== 'the' || kind !== 'agent');
+  // "An engineer will be at your gate", "a tech will be out Thursday", "the credit will be on your account".
+  if (v === 'be' && n === 'at') return (/^(?:your|you|the|home|site)$/i.test(third) || /^[A-Z]/.test(third)) && kind !== 'agent';
+  if (v === 'be' && n === 'out') return third.toLowerCase() !== 'of';
+  if (v === 'be' && n === 'on' && /^(?:your|you)$/i.test(third)) return true;
+  // A passive of a service action ("it will be assessed by 30 September"), or its non-native base form
+  // ("your line will be reactivate until tomorrow").
+  if (v === 'be' && !BE_STATES.test(n) && (serviceParticiple(n) || ACTION_VERB.test(n)) && !NOT_PROMISED_STATE.test(n)) return true;
   if (kind === 'thing') {
     if (!THING_VERBS.test(v)) return false;
     if (v === 'be') return BE_STATES.test(n) || (n === 'with' && third === 'you');
     return true;
   }
-  if (v === 'be' && n === 'in') return /^(?:touch|contact)$/.test(third.toLowerCase());
   if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
   // "we'll have engineers on site", "housekeeping will have fresh towels up": arranging counts.
   if (v === 'have') return n !== '' && !/^(?:to|been|had|no|nothing|got|seen|made|more|less|fewer|access|the option|questions)$/.test(n);
-  if (v === 'let') return /^(?:you|them)$/.test(n);
+  if (v === 'let') return /^(?:you|them|the|your)$/.test(n);
   if (v === 'do') return /^(?:it|this|that|my|our|everything|the|a|whatever)$/.test(n);
   if (v === 'try') return /^(?:to|and|again|calling|another)$/.test(n);
-  if (v === 'see') return /^(?:what|if|whether|to)$/.test(n);
+  if (v === 'see') return /^(?:what|if|whether|to)$/.test(n) || (n === 'you' && kind !== 'agent');
+  // "we'll leave a bottle of bubbly in the room", "we will cover the full cost": the agent's side gives something.
+  if (kind === 'agent' && v === 'leave') return /^(?:a|an|some|the|your|it|them|flowers|fresh)$/.test(n);
+  if (kind === 'agent' && v === 'cover') return /^(?:the|your|all|any|it|this|that)$/.test(n);
   if (v === 'look') return /^(?:into|at|for)$/.test(n);
   if (v === 'work') return /^(?:on|with)$/.test(n);
   if (v === 'help') return false;
