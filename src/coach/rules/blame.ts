@@ -5,7 +5,7 @@
 import type { Sentence } from '../text.ts';
 import { clauseAt, type Hit } from './clauses.ts';
 
-const US = "(?:us|me|ours|mine|our (?:side|end|doing|fault|team|staff|store|office|people)|anyone here|anybody here)";
+const US = "(?:us|me|ours|mine|our (?:side|end|doing|fault|team|staff|store|office|people|network|system|service|equipment|product|systems|servers)|anyone here|anybody here)";
 const ORG = "(?:the|our|this) (?:[\\w-]+ ){0,3}(?:team|staff|surgery|practice|council|depot|school|office|desk|bank|university|college|company|store|shop|driver|underwriters|kitchen|support|branch|department|hotel|airline|clinic|agents?|crew)|support|customer service";
 // Our own side named from inside: "customer services", "the teaching side", "anyone in this team".
 const OWN_SIDE = "(?:customer services?|anyone (?:here|in (?:this|our|the) [\\w-]+|on (?:our|the) [\\w-]+)|anybody here|(?:the|this|our) (?:[\\w-]+ ){0,2}(?:side|floor|club|venue|restaurant|firm|practice|business))";
@@ -30,7 +30,7 @@ const FAMILIES: RegExp[] = [
   /\b(?:isn't|is not|wasn't|was not|'s not|not) (?:really |entirely )?(?:on|down to) (?:us|me|our (?:side|end|team|staff))\b/gi,
   /\b(?:nothing|not anything) (?:that )?(?:we|i) did\b/gi,
   /\b(?:it's|that's|this is) (?:their|his|her|the [\w-]+'s) (?:call|decision|rule|policy|problem|issue|responsibility)\b/gi,
-  /\bblame (?:the|their|them|him|her|it on|[A-Z][\w-]+)\b/g,
+  /\b[Bb]lame (?:the|their|them|him|her|it on|[A-Z][\w-]+)\b/g,
   /\b(?:handled|dealt with|processed|managed|set up|configured) (?:it|this|that|your [\w-]+) (?:badly|poorly|wrongly|incorrectly|wrong)\b/gi,
   /\bif (?:the|your|their) [\w ]{1,25}? (?:hadn't|had not|had|didn't|did not)\b[^.;!?]{0,80}\bwould(?:n't| not)? (?:have|'ve)\b/gi,
   /\b(?:as )?you were (?:clearly |already |explicitly )?(?:told|informed|warned|advised|notified|reminded)(?: (?:clearly|already|twice|in writing|at booking|at the time|repeatedly|several times))\b|\bas you were (?:told|informed|warned|advised|notified|reminded)\b/gi,
@@ -49,14 +49,14 @@ const FAMILIES: RegExp[] = [
   /\b(?:not|isn't|aren't|is not|are not|wasn't|never) (?:really |strictly |actually )?(?:my|our) (?:department|area|job|problem|remit|responsibility|concern|business|issue|team|call|fault|doing|mistake)\b/gi,
   /\b(?:nothing|(?:isn't|aren't|is not|are not|not) anything) to do with (?:us|me|our (?:\w+ )?(?:team|side|end|office|store|company)|the (?:\w+ ){0,2}(?:team|council|office|surgery|practice|school|university|company|store|branch))\b/gi,
   // Running down a third party: a bad trait or a bad habit.
-  new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|(?<!(?:limit|rule|rules|policy|law|regulation|deadline|cap|requirement|limits)(?:'re|'s| are| is| was| were)? (?:very |really |so )?)(?:very strict|strict)|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
+  new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|(?<!\\b(?:limit|limits|rule|rules|policy|law|regulation|deadline|cap|requirement)\\b[^.;!?,]{0,30})(?:very strict|strict)|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
   /\b(?:they|he|she|it)(?:'re|'s|'ve been| are| is| have been| has been)? (?:hopeless|useless|rubbish|unreliable|a nightmare|incompetent|clueless|glitching)\b/gi,
   /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+|keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
   /\b(?:don't|doesn't|didn't) (?:know|understand|follow|answer to) (?:our|the)? ?(?:[\w-]+ ){0,2}(?:policies|policy|rules|process|procedures?|system|customer service|support)\b/gi,
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
   /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b|\bdidn't bother\b|\bnever bothered\b/gi,
   /\b(?:should never have|should never've|shouldn't have|shouldn't've|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let)\b/gi,
-  /\b(?:he|she|they|[A-Z][a-z]+|(?:the|my|our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
+  /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|packed the wrong|sent (?:out )?the wrong|quoted you the wrong|gave (?:\w+ ){0,3}the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing) us)\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
@@ -70,16 +70,26 @@ const FAMILIES: RegExp[] = [
   /\b(?:sits?|lies|rests?) (?:squarely |entirely |firmly )?with (?:him|her|them)\b/gi,
   /\b(?:at|on|from) (?:their|his|her|the [\w-]+'s) (?:side|end) (?:only|entirely|alone)\b|\b(?:only|entirely|solely|purely) (?:at|on|from) (?:their|his|her) (?:side|end)\b/gi,
   // A cleft that names who caused it: "it was the airline that held you up".
-  /\b(?:it was|it's|it is|that was) (?:the|their|your) [\w-]+(?: [\w-]+)? (?:that|who) (?:held|caused|made|broke|lost|missed|cancell?ed|delayed|damaged|forgot|changed|decided|messed|got|sent|set|oversold|gave|told)\b/gi,
+  /\b(?:it was|it's|it is|that was) (?:the|their|your) [\w-]+(?: [\w-]+)? (?:that|who) (?:declined|refused|rejected|blocked|stopped|held|caused|made|broke|lost|missed|cancell?ed|delayed|damaged|forgot|changed|decided|messed|got|sent|set|oversold|gave|told)\b/gi,
   /\b(?:they|he|she|the [\w-]+(?: [\w-]+)?|[A-Z][a-z]+) (?:\w+ )?(?:oversold|over-?promised|mis-?sold|misinformed|misled|misadvised|mis-?quoted)\b/gi,
-  /\b(?:picked|packed|sent|shipped|fitted|installed|booked|keyed|printed|delivered|quoted|issued|loaded|labell?ed) (?:you |out |in |up )?(?:the |a )?wrong\b/gi,
+  /\b(?:picked|packed|sent|shipped|fitted|installed|booked|keyed|printed|delivered|quoted|issued|loaded|labell?ed|entered|typed|selected|chose|used|recorded|logged|noted|wrote) (?:you |out |in |up )?(?:the |a )?wrong\b/gi,
+  // A third party's error named with its verdict: "gave you bad information", "set it up incorrectly", "left it in a mess".
+  /\b(?:gave|given|give|told|fed) (?:you )?(?:some |the )?(?:bad|wrong|incorrect|inaccurate|misleading|false|duff|outdated) (?:information|info|advice|details|figures?|quote|number|date|directions)\b/gi,
+  /\b(?:set|put|fitted|installed|configured|filled|entered|keyed|logged|recorded|coded|booked|processed|labell?ed|addressed|typed|wrote|written)\b(?: [\w-]+){0,4}? (?:up |in |out |down )?(?:incorrectly|wrongly|badly|poorly|improperly)\b|\b(?:logged|recorded|keyed|entered|coded|typed) (?:it|them|this|that) wrong\b/gi,
+  /\bleft (?:it|things|the [\w-]+|your [\w-]+|everything) in (?:a|such a) (?:mess|state|muddle|shambles)\b/gi,
+  /(?<!\b(?:we|i|we're|i'm) (?:are |am )?)\b(?:is|are|was|were) (?:solely |entirely |fully )?responsible for (?:the|this|that|any|your) (?:damage|delay|error|mistake|problem|issue|fault|loss|mix-up|confusion)\b|\bthe responsibility of (?:the|your|their) [\w-]+/gi,
+  /\b(?:former|previous|old|last|other) (?:[\w-]+ )?(?:colleague|agent|adviser|advisor|rep|representative|handler|manager|member of staff|staff member|employee|engineer|owner|provider|supplier|temp|team)\b(?=[^.;!?]{0,60}\b(?:gave|told|didn't|did not|never|failed|forgot|should|got it|made|set|entered|promised|left|mis[a-z]+|wrong|incorrect|bad|badly)\b)/gi,
+  /\bwho (?:no longer works?|has (?:since )?left|left the (?:company|business|team|firm))\b/gi,
+  /\b(?:is|was|'s) (?:all |entirely |squarely )?(?:down to|on) (?:the|your|their) (?:[\w-]+ ){0,2}(?:installer|courier|driver|engineer|bank|broker|carrier|supplier|manufacturer|provider|landlord|contractor|agent|warehouse|council|airline|venue|system|algorithm|engine|regulator|insurer|developer|seller|retailer|platform)\b/gi,
+  /\bwhat the (?:[\w-]+ )?(?:system|algorithm|engine|computer|software|platform) (?:produced|says|said|gave|decided|generated|came up with|calculated|spat out)\b/gi,
+  /\b(?:makes|made|forces|forced) (?:us|me) (?:to )?(?:do|charge|apply|ask|enforce)\b/gi,
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
   /\bwhich you should have\b|\b(?:if you had|had you|if you'd)\s+(?:\w+ )?(?:read|checked|followed|looked|paid attention|bothered|noticed|measured|ordered|declared|kept)\b/gi,
   /\byou (?:didn't|did not|never|failed to|forgot to|neglected to)\s+(?:bother to\s+)?(?:read|check|follow|pay attention|notice|bother|measure|double-check|look at|keep|mention|send|declare|cancel|tell us|include|attend|update|submit)\b/gi,
   /\byou (?:must have |clearly |obviously |probably )?(?:entered|typed|selected|chose|picked|used|gave us|put in|provided|ordered|filled in|booked|clicked) (?:in )?(?:the |an? |your )?(?:\w+ )?(?:wrong|incorrect|invalid|old|outdated)\b/gi,
   /\b(?:your|the customer's) (?:own )?(?:fault|mistake|error|responsibility|choices?|doing|oversight)\b/gi,
-  /\b(?:you|your [\w-]+(?: [\w-]+)?) (?!(?:asked|requested|told|said|mentioned|contacted|called|emailed|wrote|reported|let|needed|wanted|waited|were|was|had|have|are|is)\b)(?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot|gave|paid|used|put|made|took|chose|skipped|declined|refused|returned|washed|wore|opened|broke|damaged|lost)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we)(?:'ve| have| will|'ll)\b)/gi,
+  /\b(?:you|your [\w-]+(?: [\w-]+)?) (?!(?:asked|requested|told|said|mentioned|contacted|called|emailed|wrote|reported|let|needed|wanted|waited|were|was|had|have|are|is)\b)(?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot|gave|paid|used|put|made|took|chose|skipped|declined|refused|returned|washed|wore|opened|broke|damaged|lost)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we|it|they|you)(?:'ve| have| will|'ll)\b)/gi,
   // The counterfactual that names someone else: "none of this would have happened if the bank had …".
   /\b(?:none of this|this|it|that) would(?:n't| not| never)? have happened if (?!(?:we|i)\b)/gi,
   /\b(?:they|he|she)(?:'ve been|'re| are| is|'s| has been| have been) (?:really |very |so |incredibly |painfully )?(?:slow|late|unreliable|useless|hopeless|behind) (?:all (?:month|week|year|day)|lately|recently|again|this (?:week|month|year)|for (?:weeks|months))\b/gi,
@@ -105,6 +115,9 @@ const WEAK: RegExp[] = [
   /\b(?:all the time|every so often|most terms|every term|again and again|time and again|constantly)\b/gi,
   /\b(?:out of (?:our|my) hands|(?:outside|beyond) (?:our|my) control)\b/gi,
   /\b(?:forgot|failed|neglected|refused) to\b/gi,
+  // A third party's slip told plainly: "the warehouse lost it", "the surgery sent it to the wrong hospital", "didn't submit".
+  /\b(?:the|your|a|their) (?:[\w-]+ ){0,2}(?:warehouse|courier|driver|engineer|installer|bank|broker|carrier|agent|rep|colleague|surgery|provider|supplier|contractor|landlord|temp|adviser|advisor|manufacturer|airline|venue|depot|office|team)\b[^.;!?]{0,40}?\b(?:lost|misplaced|mislaid|broke|damaged|mixed up|didn't|did not|never) (?:it|them|your|the|submit|send|pass|update|process|check|tell|inform|record|log|file|book|cancel|forward|deliver|flag)\b/gi,
+  /\b(?:sent|delivered|posted|shipped|took|directed|routed|forwarded|addressed) (?:[\w-]+ ){0,3}to the wrong\b/gi,
   // The system did it: "the booking software double-booked it automatically", "generated by the revenues system".
   /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b[^.;!?]{0,40}?\b(?:did (?:it|this|that)|automatically)\b/gi,
   /\b(?:generated|triggered|added|applied|set|issued|created|placed|produced|calculated|sent) (?:automatically )?by (?:the|our) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b/gi,
