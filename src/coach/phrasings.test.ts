@@ -135,3 +135,19 @@ test('commitments: passives, places and people; due times of bare windows and ev
   assert.equal(due('Separate orders will be seated together.').length, 0);
   assert.equal(due('You will be charged the standard rate.').length, 0);
 });
+
+test('acknowledgement: apology and empathy in other registers count; a log of the complaint does not', () => {
+  const context = 'My order arrived broken and I am really annoyed.';
+  for (const text of [
+    'We regret the inconvenience caused. A replacement ships today.',
+    "That's on me, I've corrected it.",
+    'Pardon the trouble, I have fixed your account.',
+    "Oof, not what you needed. I've rebooked you for tomorrow.",
+    'We owe you an apology, and I have credited your account.',
+  ]) {
+    assert.ok(!has(text, 'no_acknowledgement', context), text);
+  }
+  for (const text of ["I've noted your comments and passed them on.", 'Thank you for contacting us. A replacement has been sent.']) {
+    assert.ok(has(text, 'no_acknowledgement', context), text);
+  }
+});

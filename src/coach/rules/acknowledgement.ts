@@ -40,6 +40,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\bthat's (?:really |so |very )?(?:not on|poor|bad|rough|tough|rubbish|a shame)\\b|\\bwhat a shame\\b|\\bshame\\b|\\bgutted\\b",
     "\\bthank(?:s| you) for (?:your|the) (?:feedback|honest feedback) (?:and|—|-)",
     "\\b(?:good|great|nice|fair) (?:catch|spot)\\b|\\bwell spotted\\b|\\bslipped (?:past|through) (?:us|our)\\b",
+    "\\bpardon (?:the|our|my)\\b|\\b(?:that's|this is|it's|that one's) on me\\b|\\bmea culpa\\b|\\bi hate that\\b|\\b(?:not|never) what you (?:needed|wanted|expected|deserve)\\b|\\byou deserve(?:d)? better\\b|\\bwe owe you\\b|\\b(?:oh dear|oops|whoops|yikes|oof)\\b",
     "\\b(?:i'd|i would|anyone would) (?:be|feel) (?:annoyed|frustrated|upset|furious|cross|angry|the same)(?: too)?\\b|\\byou have every reason\\b|\\brightly (?:so|annoyed|upset|frustrated)\\b|\\boh no\\b|\\bi feel (?:terrible|awful|bad)\\b|\\b(?:that's|this is|it's) on us\\b|\\bwhat a (?:rubbish|terrible|awful|horrible|miserable|frustrating|stressful|rotten) \\w+|\\bmust (?:be|have been) (?:a|such a) (?:shock|worry|nightmare|pain|blow)\\b",
   ].join('|'),
   'i',
