@@ -16,6 +16,8 @@ export type Queryable = Db | Tx;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The server's URL (PostgreSQL): what needs a connection of its own, such as LISTEN, opens it from here. */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -36,7 +38,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // an idle client dropped by the server is replaced on next use
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
   let dataDir: string | undefined;
   if (opts.dataDir) {

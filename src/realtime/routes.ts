@@ -29,7 +29,7 @@ const PresenceBody = z.object({ state: z.enum(PRESENCE_STATES) }).strict();
 export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.database;
   // Database handles may carry their URL (tests' do not go through the config).
-  const databaseUrl = ctx.config.databaseUrl ?? (ctx.database as { url?: string }).url;
+  const databaseUrl = ctx.config.databaseUrl ?? ctx.database.url;
   const hub = createHub({ database: ctx.database, databaseUrl, log: (line) => app.log.warn(line) });
   // Before the server stops accepting: open streams end now, so closing does not wait for them.
   app.addHook('preClose', async () => {

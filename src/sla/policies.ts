@@ -72,21 +72,24 @@ export function targetMinutes(p: Policy, priority: Priority, metric: SlaMetric, 
 }
 
 // Policies and calendars are read on every ticket change; they change rarely. Each process keeps them for a few
-// seconds (another process's edit is seen within CACHE_MS; the editing process clears its copy at once).
+// seconds (another process's edit is seen within CACHE_MS; the editing process clears its copy at once). The copy
+// belongs to one database: a Kysely instance and its transactions share one dialect adapter, which keys it.
 const CACHE_MS = 5_000;
-let cached: { at: number; settings: Promise<Settings> } | null = null;
+let cached = new WeakMap<object, { at: number; settings: Promise<Settings> }>();
 
 export function forgetSettings(): void {
-  cached = null;
+  cached = new WeakMap();
 }
 
 export function loadSettings(db: Queryable): Promise<Settings> {
+  const key = db.getExecutor().adapter;
   const t = Date.now();
-  if (cached && t - cached.at < CACHE_MS) return cached.settings;
+  const hit = cached.get(key);
+  if (hit && t - hit.at < CACHE_MS) return hit.settings;
   const settings = readSettings(db);
-  cached = { at: t, settings };
+  cached.set(key, { at: t, settings });
   settings.catch(() => {
-    if (cached?.settings === settings) cached = null;
+    if (cached.get(key)?.settings === settings) cached.delete(key);
   });
   return settings;
 }
