@@ -26,8 +26,9 @@ export function Workspace() {
   }, []);
 
   const views = useMemo(() => agentViews(session.me, session.teams, now), [session, now]);
-  const counts = useViewCounts(views, JSON.stringify(route));
   const live = useLiveEvents();
+  // Counts move with the route (the agent's own changes) and with live events (everyone else's).
+  const counts = useViewCounts(views, JSON.stringify(route) + live.listVersion);
 
   useShortcuts({
     search: () => searchRef.current?.focus(),
