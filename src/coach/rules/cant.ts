@@ -15,7 +15,14 @@ const REFUSAL = new RegExp(
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",
     "\\bwon't let (?:me|us)\\b",
     "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
-    "\\bnothing (?:more |else )?(?:that )?(?:i|we) can do\\b",
+    "\\bnothing (?:more |else |further )?(?:that )?(?:i|we) can do\\b",
+    // Policy, eligibility and "it won't happen" said without a modal: "it's not our policy to", "you're ineligible".
+    "\\b(?:it's not|it is not|it isn't|that's not|that is not|that isn't) (?:our|the company's|company|the) policy to (?:refund|offer|give|issue|accept|allow|make|compensate|reimburse|exchange|replace|waive|extend|reopen|honou?r|provide|release|transfer|price-?match|reinstate)\\b|\\bagainst (?:our|company|the) (?:policy|rules)\\b|\\bour policy is not to\\b",
+    "\\bineligible\\b|\\b(?:not|isn't|is not|'s not|won't be|will not be) (?:going to )?happen(?:ing)?\\b(?! again)",
+    "\\b(?:not|never) (?:going|gonna) to be able to\\b|\\bnot gonna be able to\\b|\\bno can do\\b",
+    "\\b(?:i|we) (?:don't|do not) have (?:the )?(?:ability|authority|power|access|option|means|facility|capacity|discretion) to\\b",
+    "\\b(?:won't|will not|wouldn't|would not) (?:allow|permit|cover|accept|let (?:me|us|you))\\b",
+    "\\bbeyond what (?:i|we)(?:'m| am|'re| are)? (?:can|able to|allowed to)\\b",
     "\\bnothing (?:more |else )?(?:that )?(?:i|we|anyone|anybody) (?:can|could|am able to|are able to|is able to) (?:do|change|offer|override|alter|undo|reverse|waive|refund|approve)\\b",
     "\\b(?:not much|very little|nothing much) (?:more )?(?:that )?(?:i|we) (?:can|could) do\\b",
     "\\b(?:nobody|no one|no-one)(?: [\\w ]{0,30}?)? (?:can|could|is able to|will be able to|is allowed to) (?:see or )?(?:change|override|alter|undo|reverse|waive|refund|approve|amend|lift)\\b",
@@ -25,7 +32,7 @@ const REFUSAL = new RegExp(
     "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still )?(?:stands?|will stand)\\b",
     "\\b(?:we|i)(?: will not| won't|'ll not) be (?:issuing|refunding|offering|providing|giving|paying|covering|honou?ring|waiving|reimbursing|compensating|accepting|making|replacing|exchanging|reversing|crediting|extending)\\b",
     "(?<!\\b(?:card|payment|transaction|bank|transfer)(?: \\w+)? )\\b(?:is|has been|have been|are|was|were|will be) (?:declined|rejected|denied|excluded|refused)\\b",
-    "\\b(?:'s|is|are|'re|was|were)(?: simply| just| really| sadly| unfortunately)? not (?:possible|allowed|permitted|eligible|refundable|covered|granted|accepted|approved|offered)\\b",
+    "\\b(?:'s|is|are|'re|was|were)(?: simply| just| really| sadly| unfortunately)? not (?:possible|allowed|permitted|eligible|refundable|covered|granted|accepted|approved|offered|given|issued|honou?red|supported|included|provided)\\b",
     "\\b(?:don't|do not|doesn't|does not|won't|will not) (?:get |be )?(?:refunded|reimbursed|exchanged|compensated|credited|waived|reversed|reinstated)\\b",
     "\\bthere(?:'s| is| are) no (?:[\\w-]+ ){1,2}(?:any ?more|any longer)\\b",
     "\\b(?:have|has|had) to (?:decline|refuse|reject|deny)\\b",
@@ -79,6 +86,8 @@ const ALTERNATIVE = new RegExp(
 );
 // Something on offer stated plainly: "so there's a free cloakroom at the entrance".
 const AVAILABLE = /\b(?:there's|there is|there are|we have(?! (?:\w+ed|been|had|\w+en)\b)|we've got|we offer|we do offer|(?:is|are) available|(?:is|are) free|(?:is|are) open|(?<!\b(?:that|which|who) )(?:includes?|comes? with))\b/i;
+// Pointing at the rules or closing the case offers nothing: "you can read our terms online", "I'll close this ticket".
+const NO_OFFER = /\byou can (?:read|find|see|view|check|review|look at)\b[^.;!?]{0,40}\b(?:policy|policies|terms|conditions|t&cs|faqs?|rules)\b|\b(?:i|we)(?:'ll| will| have|'ve) (?:now )?(?:close[ds]?|closing|mark(?:ed)?|note[ds]?|record(?:ed)?|log(?:ged)?|keep) (?:this|the|your) (?:ticket|case|request|enquiry|query|complaint|feedback|comments|details)\b/i;
 // Words that make a "but …" clause a limit or an apology rather than something offered.
 const NOT_AN_OFFER = /\b(?:unfortunately|sorry|afraid|policy|rules|terms|regret|apolog|can't|cannot|unable|not|no|nothing|never|only|value|feedback|hope|look forward|welcome you|appreciate)\b/i;
 
@@ -143,6 +152,7 @@ export function alternativeIn(sentences: Sentence[], refusalClauses: Set<number>
       const text = s.text.slice(c.start - s.start, c.end - s.start);
       // The refusal's own clause ("we can't offer an exchange") cannot also be its alternative.
       if (refusalClauses.has(c.start) || refusalAt(text) >= 0) continue;
+      if (NO_OFFER.test(text)) continue;
       if (ALTERNATIVE.test(text) || (AVAILABLE.test(text) && !NOT_AN_OFFER.test(text))) return text;
     }
   }

@@ -106,8 +106,12 @@ export function complaintScore(text: string): number {
   // A single "!" adds half: with one failure it tips a report into a complaint.
   const bangs = /(?<![!?])!(?![!?])/.test(t) ? 0.5 : 0;
   let score = 2 * Math.min(feelings, 3) + Math.min(failures + companyDid + damage / 2, 3) + Math.min(emphasis + shouts + bangs, 2);
-  // A request or question that mentions one problem in passing is asking, not complaining.
+  // A request or question that mentions one problem in passing is asking, not complaining. A failure told in a
+  // sentence of its own and then a polite request ("the site keeps erroring out. Can you just do it?") still
+  // reports the failure: the request does not take it back.
   const lastClause = t.trim().split(/(?<=[.!?,;])\s+/).pop() ?? '';
-  if (feelings === 0 && score <= 1 && (QUESTION_START.test(t) || POLITE_REQUEST.test(lastClause))) score = 0;
+  const sentences = t.trim().split(/(?<=[.!?])\s+/);
+  const reportedFirst = sentences.length > 1 && !QUESTION_START.test(t) && sentences.slice(0, -1).some((s) => !/\?\s*$/.test(s) && countFailures(s) > 0);
+  if (feelings === 0 && score <= 1 && (QUESTION_START.test(t) || (POLITE_REQUEST.test(lastClause) && !reportedFirst))) score = 0;
   return score;
 }

@@ -1,0 +1,85 @@
+// Round 3 (issue 5): the weaknesses round 2 left, each widened as a rule with the neutral sentences that share
+// its words: indirect blame of the customer, "direct any further queries to …", a failure report followed by a
+// polite request, and refusals said through policy, eligibility or "not going to happen".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { coachDraft, type FindingKind } from './coach.ts';
+import { complaintScore } from './rules/complaint.ts';
+
+const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
+const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
+
+function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
+  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
+  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
+}
+
+test('blame: a careless act implied without naming the customer', () => {
+  table(
+    'blame',
+    [
+      'Accounts are only accessed this way when a password has been reused on another site, so please change it.',
+      'This usually happens if the PIN has been shared with someone.',
+      "Damage like this typically occurs when the unit isn't installed correctly.",
+      'In our experience this only happens when the filter is not cleaned properly.',
+    ],
+    [
+      'The discount only applies when you order over £50.',
+      'Refunds usually arrive within five days when paid by card.',
+      "This usually happens when the app is out of date, so I've sent you the update link.",
+      'We only share your details when you ask us to.',
+      'Passwords are only reset when the account holder asks.',
+    ],
+  );
+});
+
+test('channel_redirect: further queries sent elsewhere are a redirect, a closing courtesy is not', () => {
+  table(
+    'channel_redirect',
+    [
+      'Please direct any further queries to the claims team at claims@example.com.',
+      'Please send any further questions to our billing department.',
+      'Please forward any further correspondence to the insurer.',
+    ],
+    [
+      'Please direct any further queries to me.',
+      'If you have any further questions, please call us on 0800 123 4567.',
+      'For anything else, please reply to this email.',
+      'I will send any further updates to you by email.',
+    ],
+  );
+});
+
+test('complaint: a failure told first is not taken back by a polite request after it', () => {
+  assert.ok(complaintScore("I've been trying to renew online for a week and the site keeps erroring out. Can you just do it?") >= 1);
+  assert.ok(complaintScore('My order never arrived. Could you check where it is?') >= 1);
+  assert.equal(complaintScore('My parcel is stuck in customs, could you tell me what they need?'), 0);
+  assert.equal(complaintScore('Can you tell me when the pool reopens? Could you also send the timetable?'), 0);
+});
+
+test('cant_focus: refusals through policy, eligibility and "not going to happen"; not when an offer follows', () => {
+  table(
+    'cant_focus',
+    [
+      "It's not our policy to refund deposits.",
+      "I'm afraid that's not going to happen.",
+      'Your account is ineligible for the upgrade.',
+      "We're not going to be able to move the date.",
+      "We don't have the authority to waive the fee.",
+      "The system won't allow a second booking.",
+      'Refunds are not given on sale items.',
+      "That's beyond what I'm able to approve.",
+      "There's nothing further we can do.",
+      "We can't refund the deposit. You can read our full terms on the website.",
+      'We cannot reopen the claim, so I will close this ticket.',
+    ],
+    [
+      "It's our policy to reply within a day.",
+      "It isn't our policy to charge for that.",
+      'The outage is not going to happen again.',
+      "I don't have the ability to see your card number, but I've sent you a link to update it.",
+      "The new contract won't cover the old debt, but you can spread it over twelve months.",
+      "We can't refund the deposit, but you can move the booking to another date.",
+    ],
+  );
+});
