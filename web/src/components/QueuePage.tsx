@@ -1,43 +1,78 @@
-/** A queue view: one page of tickets at a time ("Load more" follows the cursor), never the whole table. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * A queue view: one page of tickets at a time ("Load more" follows the cursor), never the whole table. Live
+ * events bump `version`; the list then reloads in place, keeping the pages already loaded and the selection.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Ticket } from '../api/types.ts';
 import { useTitle } from '../hooks.ts';
+import { reloadPlan } from '../lib/listReload.ts';
 import type { QueueView } from '../lib/queues.ts';
 import { TicketRow } from './TicketRow.tsx';
 import { useListKeys } from './useListKeys.ts';
 
 const PAGE = 25;
 
-export function QueuePage(props: { view: QueueView }) {
+type Rows = { items: Ticket[]; cursor: string | null };
+
+/** Fetches `sizes` pages one after another from the start of the list. */
+async function fetchPages(query: Record<string, string>, sizes: number[], signal: AbortSignal): Promise<Rows> {
+  const items: Ticket[] = [];
+  let cursor: string | null = null;
+  for (const limit of sizes) {
+    const page = await api.tickets(query, { cursor: cursor ?? undefined, limit, signal });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return { items, cursor };
+}
+
+export function QueuePage(props: { view: QueueView; version: number }) {
   useTitle(props.view.label);
-  const [items, setItems] = useState<Ticket[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
+  const [rows, setRows] = useState<Rows>({ items: [], cursor: null });
   const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
   const [error, setError] = useState<string | null>(null);
   const now = new Date();
-  const keys = useListKeys(items.map((t) => `/tickets/${t.id}`));
+  const keys = useListKeys(rows.items.map((t) => `/tickets/${t.id}`));
+  const queryKey = JSON.stringify(props.view.query);
+  // The latest request wins: a reload started later must not be overwritten by an earlier, slower one.
+  const latest = useRef<AbortController | null>(null);
+  const shown = useRef(0);
+  shown.current = rows.items.length;
+  const loaded = useRef(false);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      setState(after ? 'more' : 'loading');
+  function start(): AbortController {
+    latest.current?.abort();
+    const ctl = new AbortController();
+    latest.current = ctl;
+    return ctl;
+  }
+
+  async function run(ctl: AbortController, sizes: number[], after: string | null, quiet: boolean) {
+    if (!quiet) setState(after ? 'more' : 'loading');
+    try {
+      const query = JSON.parse(queryKey) as Record<string, string>;
+      const got = after ? await api.tickets(query, { cursor: after, limit: PAGE, signal: ctl.signal }).then((p) => ({ items: p.items, cursor: p.nextCursor })) : await fetchPages(query, sizes, ctl.signal);
+      if (ctl.signal.aborted) return;
+      setRows((prev) => (after ? { items: [...prev.items, ...got.items], cursor: got.cursor } : got));
       setError(null);
-      try {
-        const page = await api.tickets(props.view.query, { cursor: after ?? undefined, limit: PAGE });
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (err) {
-        setError((err as Error).message);
-      }
-      setState('ready');
-    },
-    [props.view],
-  );
+    } catch (err) {
+      if (ctl.signal.aborted) return;
+      setError((err as Error).message);
+    }
+    loaded.current = true;
+    setState('ready');
+  }
 
+  // First load shows "Loading"; later changes (live events, the view's query moving with the clock) reload quietly.
   useEffect(() => {
-    void load(null);
-  }, [load]);
+    const ctl = start();
+    void run(ctl, reloadPlan(loaded.current ? shown.current : 0, PAGE), null, loaded.current);
+    return () => ctl.abort();
+  }, [queryKey, props.version]);
 
+  const { items, cursor } = rows;
   return (
     <section className="queue" aria-labelledby="queue-title">
       <header className="page-head">
@@ -57,7 +92,7 @@ export function QueuePage(props: { view: QueueView }) {
         </ol>
       )}
       {cursor && state !== 'loading' && (
-        <button type="button" className="load-more" onClick={() => void load(cursor)} disabled={state === 'more'}>
+        <button type="button" className="load-more" onClick={() => void run(start(), [], cursor, false)} disabled={state === 'more'}>
           {state === 'more' ? 'Loading…' : 'Load more'}
         </button>
       )}

@@ -111,7 +111,7 @@ export function Workspace() {
         {route.page === 'search' && <SearchPage key={route.q} q={route.q} />}
         {route.page === 'admin' && <AdminPage section={route.section} />}
         {activeView?.kind === 'commitments' && <CommitmentsView />}
-        {activeView?.kind === 'tickets' && <QueuePage key={`${activeView.id}:${live.listVersion}`} view={activeView} />}
+        {activeView?.kind === 'tickets' && <QueuePage key={activeView.id} view={activeView} version={live.listVersion} />}
       </main>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>

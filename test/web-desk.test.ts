@@ -1,0 +1,111 @@
+/**
+ * The web app's desk work beyond the first rounds: queues that reload in place under live events, filters and
+ * sort kept in the URL, tags and custom fields edited in the side panel, the customer's other tickets, and
+ * attachments on the timeline and from the composer. Pure logic first, then a real browser (Debian's chromium
+ * through playwright-core) against Heed serving the built app on a fresh database.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ensureWebBuilt } from '../web/build.ts';
+import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
+import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
+
+describe('web desk logic', () => {
+  it('refetches as many rows as were loaded, in pages the API accepts', () => {
+    assert.deepEqual(reloadPlan(0, 25), [25]);
+    assert.deepEqual(reloadPlan(10, 25), [25]);
+    assert.deepEqual(reloadPlan(50, 25), [50]);
+    assert.deepEqual(reloadPlan(250, 25), [100, 100, 50]);
+  });
+
+  it('keeps the same item selected after a reload, or the same position when it left', () => {
+    assert.equal(keepSelection({ key: 'b', index: 1 }, ['new', 'a', 'b', 'c']), 2);
+    assert.equal(keepSelection({ key: 'gone', index: 2 }, ['a', 'b', 'c', 'd']), 2);
+    assert.equal(keepSelection({ key: 'gone', index: 5 }, ['a', 'b']), 1);
+    assert.equal(keepSelection({ key: null, index: -1 }, ['a']), -1);
+    assert.equal(keepSelection({ key: 'a', index: 0 }, []), -1);
+  });
+});
+
+const chromiumPath = '/usr/bin/chromium';
+const password = 'correct horse battery';
+
+async function openBrowser() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'UTC',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return { page, errors, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function signIn(page: Page, base: string, who: Caller): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My tickets', level: 1 }).waitFor();
+}
+
+describe('web desk in a real browser', { timeout: 180_000 }, () => {
+  let t: TestApp;
+  let base: string;
+  let olive: Caller;
+  const tickets: { id: string; number: number }[] = [];
+
+  before(async () => {
+    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
+    await ensureWebBuilt(() => {});
+    t = await testApp();
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    olive = t.admin;
+    for (let i = 1; i <= 30; i++) tickets.push(await createTicket(t, { subject: `Parcel question ${String(i).padStart(2, '0')}` }));
+  });
+
+  after(async () => {
+    await t?.close();
+  });
+
+  it('reloads a queue in place when a live event arrives, keeping loaded pages and the selection', async () => {
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      const streaming = page.waitForResponse((r) => r.url().endsWith('/api/v1/stream') && r.status() === 200);
+      await signIn(page, base, olive);
+      await page.getByRole('link', { name: /^All tickets/ }).click();
+      const list = page.getByRole('list', { name: 'All tickets: tickets' });
+      await list.getByText('Parcel question 30').waitFor();
+      await streaming;
+      assert.equal(await list.locator('.ticket-row').count(), 25);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await list.getByText('Parcel question 01').waitFor();
+      assert.equal(await list.locator('.ticket-row').count(), 30);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+      assert.equal(await list.locator('.ticket-row.selected .subject').textContent(), 'Parcel question 28');
+
+      await createTicket(t, { subject: 'Arrived while looking' });
+      await list.getByText('Arrived while looking').waitFor({ timeout: 5_000 });
+      // As many rows as were loaded come back (the oldest slips behind "Load more"), not just the first page.
+      assert.equal(await list.locator('.ticket-row').count(), 30, 'the second page stays loaded');
+      await list.getByText('Parcel question 02').waitFor();
+      assert.equal(await list.locator('.ticket-row.selected .subject').textContent(), 'Parcel question 28', 'the same ticket stays selected');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+});
