@@ -33,6 +33,33 @@ test('blame: a careless act implied without naming the customer', () => {
   );
 });
 
+test('blame: fault named on another party, the customer made responsible, our own side cleared', () => {
+  table(
+    'blame',
+    [
+      "The courier didn't follow the delivery instructions.",
+      'The driver never even knocked.',
+      'The payment provider is at fault here.',
+      'You are responsible for the security of your password.',
+      'Had the form been filled in correctly, it would have gone through first time.',
+      "You didn't attach the receipt.",
+      'The item left our warehouse in perfect condition.',
+      'The item was in perfect condition when it was dispatched.',
+      'We did nothing wrong here.',
+      'Our team followed the correct procedure.',
+    ],
+    [
+      'Whoever is at fault, I have refunded you.',
+      "If the part had been fitted correctly by us, this wouldn't have happened.",
+      "You are responsible for returning the item within 30 days; I've emailed a label.",
+      "The driver didn't knock, and I've booked a redelivery for tomorrow.",
+      "We are responsible for fixing it and I've booked an engineer.",
+      "It's in good condition and ready to collect.",
+      'The flat was in good condition when you moved in, so the deposit is returned in full.',
+    ],
+  );
+});
+
 test('channel_redirect: further queries sent elsewhere are a redirect, a closing courtesy is not', () => {
   table(
     'channel_redirect',

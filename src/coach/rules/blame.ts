@@ -86,10 +86,14 @@ const FAMILIES: RegExp[] = [
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
   /\bwhich you should have\b|\b(?:if you had|had you|if you'd)\s+(?:\w+ )?(?:read|checked|followed|looked|paid attention|bothered|noticed|measured|ordered|declared|kept)\b/gi,
-  /\byou (?:didn't|did not|never|failed to|forgot to|neglected to)\s+(?:bother to\s+)?(?:read|check|follow|pay attention|notice|bother|measure|double-check|look at|keep|mention|send|declare|cancel|tell us|include|attend|update|submit)\b/gi,
+  /\byou (?:didn't|did not|never|failed to|forgot to|neglected to)\s+(?:bother to\s+)?(?:read|check|follow|pay attention|notice|bother|measure|double-check|look at|keep|mention|send|declare|cancel|tell us|include|attend|update|submit|attach|enclose|upload|sign|provide|fill in|fill out|complete|return|inform us|notify us|let us know|specify|activate|register|renew|confirm|reply|respond)\b/gi,
   /\byou (?:must have |clearly |obviously |probably )?(?:entered|typed|selected|chose|picked|used|gave us|put in|provided|ordered|filled in|booked|clicked) (?:in )?(?:the |an? |your )?(?:\w+ )?(?:wrong|incorrect|invalid|old|outdated)\b/gi,
   /\b(?:your|the customer's) (?:own )?(?:fault|mistake|error|responsibility|choices?|doing|oversight)\b/gi,
   /\b(?:you|your [\w-]+(?: [\w-]+)?) (?!(?:asked|requested|told|said|mentioned|contacted|called|emailed|wrote|reported|let|needed|wanted|waited|were|was|had|have|are|is)\b)(?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot|gave|paid|used|put|made|took|chose|skipped|declined|refused|returned|washed|wore|opened|broke|damaged|lost)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we|it|they|you)(?:'ve| have| will|'ll)\b)/gi,
+  // Fault or liability named on another party: "the payment provider is at fault", "they were in the wrong".
+  /\b(?:the|their|your|that|this) (?:[\w-]+ ){0,2}(?:is|are|was|were) (?:clearly |entirely |solely |wholly |fully )?(?:at fault|in the wrong|liable|culpable)\b|\b(?:they|he|she|you) (?:are|were|is|was) (?:clearly |entirely |solely )?(?:at fault|in the wrong|culpable)\b/gi,
+  // The customer's slip in the passive counterfactual: "had the form been filled in correctly, it would have …".
+  /\b(?:had|if) (?:the|your) [\w ]{1,30}? (?:had )?been [a-z]+(?:ed|en|ne|de|t)(?: in| out| up)? (?:correctly|properly|accurately|on time|in time|in full|earlier|sooner|as (?:instructed|directed|advised|requested))\b(?! by (?:us|me|our|my)\b)/gi,
   // Indirect blame of the customer: what happened is said to follow only from a careless act, without naming them
   // ("accounts are only accessed this way when a password has been reused", "this usually happens if the PIN is shared").
   /\b(?:only|usually|typically|normally|generally|nearly always|almost always|invariably|most often|in our experience)\b[^.;!?]{0,60}?\b(?:when|if|where|after|because)\b[^.;!?]{0,50}?\b(?:re-?used|shared|disclosed|given out|written down|left (?:unlocked|unattended|logged in|open)|ignored|mis-?typed|mis-?entered|entered (?:incorrectly|wrongly)|(?:the |a )?wrong (?:password|pin|details|address|code|number|size|setting)|clicked (?:on )?(?:a |an )?(?:phishing|suspicious|dodgy|unknown)|not (?:kept|stored|followed|read|secured|updated) (?:properly|correctly|safely|securely)|(?:isn't|aren't|wasn't|weren't|is not|are not|was not|were not|hasn't been|haven't been|has not been|have not been) (?:kept|stored|followed|read|secured|maintained|charged|cleaned|installed|used) (?:properly|correctly|safely|securely|as (?:directed|instructed|advised))|misused|mishandled|neglected|careless)\b/gi,
@@ -119,12 +123,16 @@ const WEAK: RegExp[] = [
   /\b(?:out of (?:our|my) hands|(?:outside|beyond) (?:our|my) control)\b/gi,
   /\b(?:forgot|failed|neglected|refused) to\b/gi,
   // A third party's slip told plainly: "the warehouse lost it", "the surgery sent it to the wrong hospital", "didn't submit".
-  /\b(?:the|your|a|their) (?:[\w-]+ ){0,2}(?:warehouse|courier|driver|engineer|installer|bank|broker|carrier|agent|rep|colleague|surgery|provider|supplier|contractor|landlord|temp|adviser|advisor|manufacturer|airline|venue|depot|office|team)\b[^.;!?]{0,40}?\b(?:lost|misplaced|mislaid|broke|damaged|mixed up|didn't|did not|never) (?:it|them|your|the|submit|send|pass|update|process|check|tell|inform|record|log|file|book|cancel|forward|deliver|flag)\b/gi,
+  /\b(?:the|your|a|their) (?:[\w-]+ ){0,2}(?:warehouse|courier|driver|engineer|installer|bank|broker|carrier|agent|rep|colleague|surgery|provider|supplier|contractor|landlord|temp|adviser|advisor|manufacturer|airline|venue|depot|office|team)\b[^.;!?]{0,40}?\b(?:lost|misplaced|mislaid|broke|damaged|mixed up|didn't|did not|never) (?:(?:even|actually|properly) )?(?:it|them|your|the|submit|send|pass|update|process|check|tell|inform|record|log|file|book|cancel|forward|deliver|flag|follow|read|wait|knock|ring|attempt|try|leave|scan|note|notice|listen|call|turn up|show up)(?:ed|ped)?\b/gi,
   /\b(?:sent|delivered|posted|shipped|took|directed|routed|forwarded|addressed) (?:[\w-]+ ){0,3}to the wrong\b/gi,
   // The system did it: "the booking software double-booked it automatically", "generated by the revenues system".
   /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b[^.;!?]{0,40}?\b(?:did (?:it|this|that)|automatically)\b/gi,
   /\b(?:generated|triggered|added|applied|set|issued|created|placed|produced|calculated|sent) (?:automatically )?by (?:the|our) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b/gi,
   /\bthese things happen\b/gi,
+  // The customer told it was theirs to do ("you are responsible for the security of your password"); said beside
+  // an action of the agent's it is an instruction ("you are responsible for returning it; I've emailed a label").
+  /\b(?:you|customers|passengers|guests|users|tenants|members|account holders|cardholders|the customer|the account holder|the cardholder|the buyer|the sender) (?:are|is|were|was|remain|remains) (?:solely |fully |entirely |ultimately )?responsible for\b/gi,
+
 ];
 
 // Deflection in the agent's own voice ("I just work here", "we just follow the rules"): the subject is the
@@ -134,13 +142,16 @@ const FIRST_PERSON: RegExp[] = [
   /\b(?:i|we) (?:just|only|merely|simply) (?:do|answer|handle|deal with|work (?:in|on|for)|take|collect|process|sell|run|look after|cover|type|pass on)\b/gi,
   /\b(?:i|we) (?:don't|do not|didn't|did not) (?:set|make|decide|write|choose|control) (?:the |these |those |our |your |any )?(?:fees|prices|pricing|rules|policy|policies|charges|rates|terms|decisions?|arrangements|schedule|timetable)\b/gi,
   /\b(?:have|has|get|had) no say\b|\b(?:don't|do not|doesn't|does not) (?:get|have) (?:a|any) say\b/gi,
+  // Clearing one's own side implies the fault is elsewhere: "it left us in perfect condition", "we did nothing wrong".
+  /\b(?:left (?:us|our [\w-]+(?: [\w-]+)?)|was (?:dispatched|sent|packed|shipped|delivered|fitted|installed)|when (?:it|they) left (?:us|our [\w-]+)) in (?:perfect|good|excellent|pristine|full working|working|mint) (?:condition|order|working order|shape)\b|\b(?:was|were) in (?:perfect|good|excellent|pristine|full working|working|mint) (?:condition|order|working order|shape) when (?:it|they) (?:left (?:us|our)|(?:was|were) (?:dispatched|sent|packed|shipped|delivered|fitted|installed|checked))\b/gi,
+  /\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:did|have done|'ve done|has done) (?:nothing wrong|everything (?:correctly|right|by the book|we (?:should|could)))\b|\b(?:we|i|our [\w-]+) (?:followed|have followed|'ve followed) (?:the|all|our) (?:correct|proper|standard|right|usual) (?:procedures?|process(?:es)?|protocols?|steps)\b|\bnothing (?:was )?wrong (?:on|at|with) (?:our|my) (?:side|end|part)\b/gi,
   /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
 ];
 
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
 const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
 // Owning the mistake for the team is the opposite of blame.
-const OWNING = /\b(?:(?:that|this|it)(?:'s| is| was) on us|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
+const OWNING = /\bif\b[^.;!?]{0,50}\bby (?:us|me)\b|\b(?:(?:that|this|it)(?:'s| is| was) on us|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
 const AGENT_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)(?: already| now| also| just)? (?!(?:not|no|been|had|never|afraid|sorry|unable)\b)[a-z]+(?:ed|ing)?\b|\b(?:i|we)(?:'ll| will) \w+/i;
 // Handing a case to the team that deals with it is routing, not blame: "handled by X rather than us".
 const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked after|issued|administered|arranged) by\b/i;
