@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
+import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
 
 describe('web desk logic', () => {
@@ -28,6 +29,27 @@ describe('web desk logic', () => {
     assert.equal(keepSelection({ key: 'gone', index: 5 }, ['a', 'b']), 1);
     assert.equal(keepSelection({ key: null, index: -1 }, ['a']), -1);
     assert.equal(keepSelection({ key: 'a', index: 0 }, []), -1);
+  });
+
+  it('adds typed tags the way the server stores them, and names a bad one', () => {
+    assert.deepEqual(addTags(['refund'], ' VIP, late  refund'), { tags: ['refund', 'vip', 'late'] });
+    assert.match((addTags([], 'no!') as { problem: string }).problem, /"no!" is not a tag/);
+    assert.match((addTags([], ' , ') as { problem: string }).problem, /Type a tag/);
+    const many = Array.from({ length: 30 }, (_, i) => `t${i}`);
+    assert.match((addTags(many, 'one-more') as { problem: string }).problem, /at most 30/);
+  });
+
+  it('keeps a custom field\'s type when its text is edited', () => {
+    assert.equal(fieldValue('3', 2), 3);
+    assert.equal(fieldValue('three', 2), 'three');
+    assert.equal(fieldValue('false', true), false);
+    assert.deepEqual(fieldValue('{"a":1}', { a: 0 }), { a: 1 });
+    assert.equal(fieldValue('12', 'A-1'), '12');
+    assert.equal(fieldText(2), '2');
+    assert.equal(fieldText(null), '');
+    assert.equal(fieldNameProblem(' ', {}), 'Name the field.');
+    assert.match(fieldNameProblem('order', { order: 1 }) ?? '', /already has/);
+    assert.equal(fieldNameProblem('carrier', { order: 1 }), null);
   });
 });
 
@@ -103,6 +125,52 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       assert.equal(await list.locator('.ticket-row').count(), 30, 'the second page stays loaded');
       await list.getByText('Parcel question 02').waitFor();
       assert.equal(await list.locator('.ticket-row.selected .subject').textContent(), 'Parcel question 28', 'the same ticket stays selected');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('edits tags and custom fields in the side panel and links the customer\'s other tickets', async () => {
+    const earlier = await createTicket(t, { subject: 'Earlier: wrong colour delivered', requester: { email: 'mo@example.com', name: 'Mo Buyer' } });
+    const now = await createTicket(t, { subject: 'Second box missing', requester: { email: 'mo@example.com' }, customFields: { order: 'A-17', boxes: 2 } });
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await signIn(page, base, olive);
+      await page.goto(`${base}/tickets/${now.id}`);
+      await page.getByRole('heading', { name: 'Second box missing', level: 1 }).waitFor();
+      const side = page.getByRole('complementary', { name: 'Ticket details' });
+
+      await side.getByLabel('Add a tag').fill('Refund, vip');
+      await side.getByRole('button', { name: 'Add', exact: true }).click();
+      await side.getByRole('button', { name: 'Remove tag vip' }).waitFor();
+      assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.tags, ['refund', 'vip']);
+      await side.getByRole('button', { name: 'Remove tag vip' }).click();
+      await side.getByRole('button', { name: 'Remove tag vip' }).waitFor({ state: 'detached' });
+      assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.tags, ['refund']);
+      await side.getByLabel('Add a tag').fill('no!');
+      await side.getByRole('button', { name: 'Add', exact: true }).click();
+      await side.getByRole('alert').getByText('"no!" is not a tag').waitFor();
+
+      const boxes = side.getByLabel('boxes', { exact: true });
+      assert.equal(await boxes.inputValue(), '2');
+      await boxes.fill('3');
+      await boxes.press('Enter');
+      await side.getByLabel('New field name').fill('carrier');
+      await side.getByLabel('New field value').fill('DHL');
+      await side.getByRole('button', { name: 'Add field' }).click();
+      await side.getByLabel('carrier', { exact: true }).waitFor();
+      assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.customFields, { order: 'A-17', boxes: 3, carrier: 'DHL' });
+      await side.getByRole('button', { name: 'Remove field order' }).click();
+      await side.getByLabel('order', { exact: true }).waitFor({ state: 'detached' });
+      assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.customFields, { boxes: 3, carrier: 'DHL' });
+
+      const other = side.getByRole('region', { name: 'Other tickets' });
+      assert.equal(await other.getByRole('link').count(), 1, 'the open ticket is not listed among the others');
+      await other.getByRole('link', { name: `#${earlier.number} Earlier: wrong colour delivered` }).click();
+      await page.getByRole('heading', { name: 'Earlier: wrong colour delivered', level: 1 }).waitFor();
+      await side.getByRole('region', { name: 'Other tickets' }).getByRole('link', { name: /Second box missing/ }).waitFor();
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

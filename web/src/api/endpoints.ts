@@ -2,6 +2,9 @@
 import { request } from './client.ts';
 import type { Agent, Coach, Commitment, Handoff, Organization, Page, SearchHit, Team, Ticket, TicketDetail } from './types.ts';
 
+/** What PATCH /api/v1/tickets/:id changes; tags and custom fields replace the stored ones whole. */
+export type TicketPatch = { status?: string; priority?: string; tags?: string[]; customFields?: Record<string, unknown> };
+
 export const api = {
   login: (email: string, password: string) =>
     request<{ csrfToken: string; agent: Agent }>('POST', '/api/v1/auth/login', { body: { email, password } }),
@@ -14,7 +17,7 @@ export const api = {
     request<Page<Ticket>>('GET', '/api/v1/tickets', { query: { ...query, cursor: opts.cursor, limit: opts.limit ?? 25 }, signal: opts.signal }),
   search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', '/api/v1/search', { query: { q, limit: 50 }, signal }),
   ticket: (id: string) => request<TicketDetail>('GET', `/api/v1/tickets/${id}`),
-  updateTicket: (id: string, body: { status?: string; priority?: string }) => request<Ticket>('PATCH', `/api/v1/tickets/${id}`, { body }),
+  updateTicket: (id: string, body: TicketPatch) => request<Ticket>('PATCH', `/api/v1/tickets/${id}`, { body }),
   send: (id: string, body: { body: string; kind: 'reply' | 'note'; status?: string }) =>
     request<{ ticket: Ticket }>('POST', `/api/v1/tickets/${id}/messages`, { body }),
   coach: (text: string, ticketId: string, signal?: AbortSignal) => request<Coach>('POST', '/api/v1/coach', { body: { text, ticketId }, signal }),

@@ -4,6 +4,10 @@ import { api } from '../api/endpoints.ts';
 import type { Commitment, Organization, SlaClock, TicketDetail } from '../api/types.ts';
 import { dateTime, elapsed, label, minutes, priorities, relative, statuses } from '../lib/format.ts';
 import { useSession } from '../session.tsx';
+import { CustomFieldsEditor } from './CustomFieldsEditor.tsx';
+import { OtherTickets } from './OtherTickets.tsx';
+import { TagsEditor } from './TagsEditor.tsx';
+import type { TicketPatch } from '../api/endpoints.ts';
 
 const metricNames: Record<SlaClock['metric'], string> = {
   first_response: 'First response',
@@ -22,15 +26,20 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
     api.organization(t.requester.organizationId).then(setOrg).catch(() => setOrg(null));
   }, [t.requester.organizationId]);
 
-  async function change(field: 'status' | 'priority', value: string) {
+  /** Saves one change; says whether it went through (a refusal is shown and the ticket reloaded as stored). */
+  async function save(patch: TicketPatch, what: string): Promise<boolean> {
     try {
-      await api.updateTicket(t.id, { [field]: value });
+      await api.updateTicket(t.id, patch);
       props.onChanged();
+      return true;
     } catch (err) {
-      props.onError(`The ${field} was not changed: ${(err as Error).message}`);
+      props.onError(`The ${what} ${what.endsWith('s') ? 'were' : 'was'} not changed: ${(err as Error).message}`);
       props.onChanged();
+      return false;
     }
   }
+
+  const change = (field: 'status' | 'priority', value: string) => save({ [field]: value }, field);
 
   return (
     <aside className="side" aria-label="Ticket details">
@@ -75,12 +84,6 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
               <dd><time dateTime={t.expectedReplyBy}>{dateTime(t.expectedReplyBy)}</time></dd>
             </>
           )}
-          {t.tags.length > 0 && (
-            <>
-              <dt>Tags</dt>
-              <dd>{t.tags.join(', ')}</dd>
-            </>
-          )}
           {t.bounced && (
             <>
               <dt>Handoffs</dt>
@@ -88,6 +91,8 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
             </>
           )}
         </dl>
+        <TagsEditor tags={t.tags} onSave={(tags) => save({ tags }, 'tags')} />
+        <CustomFieldsEditor fields={t.customFields} onSave={(customFields) => save({ customFields }, 'custom fields')} />
       </section>
 
       <section aria-labelledby="side-requester">
@@ -122,6 +127,8 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
         <Expectations title="Expectations" value={t.requester.expectations} />
         {org && <Expectations title={`Expectations of ${org.name}`} value={org.expectations} />}
       </section>
+
+      <OtherTickets requesterId={t.requesterId} ticketId={t.id} />
 
       <section aria-labelledby="side-sla">
         <h2 id="side-sla">SLA</h2>
