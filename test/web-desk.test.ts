@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
+import { applyFilters, filtersSearch, readFilters } from '../web/src/lib/filters.ts';
 import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
 
@@ -50,6 +51,17 @@ describe('web desk logic', () => {
     assert.equal(fieldNameProblem(' ', {}), 'Name the field.');
     assert.match(fieldNameProblem('order', { order: 1 }) ?? '', /already has/);
     assert.equal(fieldNameProblem('carrier', { order: 1 }), null);
+  });
+
+  it('reads filters from the URL, dropping what the API would refuse, and narrows the view\'s query', () => {
+    assert.deepEqual(readFilters('?status=open&priority=loud&tag=%20Refund&sort=oldest&x=1'), { status: 'open', tag: 'refund', sort: 'oldest' });
+    assert.deepEqual(readFilters('?tag=a%20b&sort=random'), {});
+    assert.equal(filtersSearch({ sort: 'due', status: 'pending' }), '?status=pending&sort=due');
+    assert.equal(filtersSearch({}), '');
+    const mine = { ownerId: 'me', sort: 'updated', open: 'true' };
+    assert.deepEqual(applyFilters(mine, {}), mine);
+    assert.deepEqual(applyFilters(mine, { status: 'solved', sort: 'oldest' }), { ownerId: 'me', sort: 'oldest', status: 'solved' });
+    assert.deepEqual(applyFilters(mine, { tag: 'vip' }), { ...mine, tag: 'vip' });
   });
 });
 
@@ -125,6 +137,50 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       assert.equal(await list.locator('.ticket-row').count(), 30, 'the second page stays loaded');
       await list.getByText('Parcel question 02').waitFor();
       assert.equal(await list.locator('.ticket-row.selected .subject').textContent(), 'Parcel question 28', 'the same ticket stays selected');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('filters and sorts a queue, keeping the choice in the URL', async () => {
+    await createTicket(t, { subject: 'Fragile vase cracked', priority: 'urgent', tags: ['fragile'] });
+    await createTicket(t, { subject: 'Fragile lamp bent', priority: 'high', tags: ['fragile'] });
+    await createTicket(t, { subject: 'Urgent but sturdy', priority: 'urgent' });
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await signIn(page, base, olive);
+      await page.getByRole('link', { name: /^All tickets/ }).click();
+      const list = page.getByRole('list', { name: 'All tickets: tickets' });
+      await list.getByText('Urgent but sturdy').waitFor();
+      const subjects = () => list.locator('.subject').allTextContents();
+
+      await page.getByLabel('Priority', { exact: true }).selectOption('urgent');
+      await page.waitForURL(/priority=urgent/);
+      await list.getByText('Fragile lamp bent').waitFor({ state: 'detached' });
+      assert.deepEqual(await subjects(), ['Urgent but sturdy', 'Fragile vase cracked']);
+      await page.getByLabel('Tag', { exact: true }).fill('Fragile');
+      await page.getByLabel('Tag', { exact: true }).press('Enter');
+      await page.waitForURL(/tag=fragile/);
+      await list.getByText('Urgent but sturdy').waitFor({ state: 'detached' });
+      assert.deepEqual(await subjects(), ['Fragile vase cracked']);
+
+      // A reload keeps the filters; sort is applied on top.
+      await page.reload();
+      await list.getByText('Fragile vase cracked').waitFor();
+      assert.equal(await page.getByLabel('Priority', { exact: true }).inputValue(), 'urgent');
+      assert.equal(await page.getByLabel('Tag', { exact: true }).inputValue(), 'fragile');
+      await page.getByLabel('Priority', { exact: true }).selectOption('');
+      await page.getByLabel('Sort', { exact: true }).selectOption('oldest');
+      await page.waitForURL((u) => u.search === '?tag=fragile&sort=oldest');
+      await page.waitForFunction(() => document.querySelector('.ticket-list .subject')?.textContent === 'Fragile vase cracked' && document.querySelectorAll('.ticket-list .subject').length === 2);
+      assert.deepEqual(await subjects(), ['Fragile vase cracked', 'Fragile lamp bent']);
+      await page.getByLabel('Status', { exact: true }).selectOption('solved');
+      await page.getByText('No tickets match these filters.').waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.waitForURL((u) => u.search === '');
+      await list.getByText('Urgent but sturdy').waitFor();
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

@@ -29,6 +29,11 @@ export function useRoute(): Route {
   return parseRoute(path);
 }
 
+/** The current query string ('?a=b' or ''); re-renders when it changes. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => location.search);
+}
+
 /** Goes to a page of the app without reloading. */
 export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   if (path === current()) return;

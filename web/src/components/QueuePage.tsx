@@ -6,8 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Ticket } from '../api/types.ts';
 import { useTitle } from '../hooks.ts';
+import { applyFilters, filtersSearch, hasFilters, readFilters } from '../lib/filters.ts';
 import { reloadPlan } from '../lib/listReload.ts';
 import type { QueueView } from '../lib/queues.ts';
+import { navigate, useSearch } from '../router.ts';
+import { QueueFilters } from './QueueFilters.tsx';
 import { TicketRow } from './TicketRow.tsx';
 import { useListKeys } from './useListKeys.ts';
 
@@ -35,12 +38,15 @@ export function QueuePage(props: { view: QueueView; version: number }) {
   const [error, setError] = useState<string | null>(null);
   const now = new Date();
   const keys = useListKeys(rows.items.map((t) => `/tickets/${t.id}`));
-  const queryKey = JSON.stringify(props.view.query);
+  const filters = readFilters(useSearch());
+  const filtersKey = filtersSearch(filters);
+  const queryKey = JSON.stringify(applyFilters(props.view.query, filters));
   // The latest request wins: a reload started later must not be overwritten by an earlier, slower one.
   const latest = useRef<AbortController | null>(null);
   const shown = useRef(0);
   shown.current = rows.items.length;
   const loaded = useRef(false);
+  const loadedFilters = useRef(filtersKey);
 
   function start(): AbortController {
     latest.current?.abort();
@@ -65,10 +71,12 @@ export function QueuePage(props: { view: QueueView; version: number }) {
     setState('ready');
   }
 
-  // First load shows "Loading"; later changes (live events, the view's query moving with the clock) reload quietly.
+  // First load and new filters show "Loading"; live events and the view's query moving with the clock reload quietly.
   useEffect(() => {
     const ctl = start();
-    void run(ctl, reloadPlan(loaded.current ? shown.current : 0, PAGE), null, loaded.current);
+    const quiet = loaded.current && loadedFilters.current === filtersKey;
+    loadedFilters.current = filtersKey;
+    void run(ctl, reloadPlan(quiet ? shown.current : 0, PAGE), null, quiet);
     return () => ctl.abort();
   }, [queryKey, props.version]);
 
@@ -79,11 +87,12 @@ export function QueuePage(props: { view: QueueView; version: number }) {
         <h1 id="queue-title">{props.view.label}</h1>
         <p className="hint">{props.view.hint}</p>
       </header>
+      <QueueFilters filters={filters} onChange={(f) => navigate(`/queue/${props.view.id}${filtersSearch(f)}`, { replace: true })} />
       {error && <p className="error" role="alert">Could not load the tickets: {error}</p>}
       {state === 'loading' ? (
         <p role="status" className="loading">Loading tickets…</p>
       ) : items.length === 0 && !error ? (
-        <p className="empty">Nothing here right now.</p>
+        <p className="empty">{hasFilters(filters) ? 'No tickets match these filters.' : 'Nothing here right now.'}</p>
       ) : (
         <ol className="ticket-list" aria-label={`${props.view.label}: tickets`}>
           {items.map((t, i) => (
