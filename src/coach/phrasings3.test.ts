@@ -60,6 +60,40 @@ test('blame: fault named on another party, the customer made responsible, our ow
   );
 });
 
+test("blame: decisions made by another party, third-party causes and habits, disowning in the agent's voice", () => {
+  table(
+    'blame',
+    [
+      'That limit was set by our compliance department.',
+      'Slow speeds are usually caused by your router placement.',
+      'The coach broke down because the hire company sent an old vehicle.',
+      'The lab is a pain, they are always slow.',
+      'Klarna sets the schedule, we have got nothing to do with it.',
+      'We are not responsible for items sold by marketplace sellers.',
+      "It's a rule the depot manager brought in, not one I agree with.",
+      'The delay started with the hospital.',
+      "It's your bank that's sitting on it.",
+      'There is no fault on our network.',
+      "That's really one for them.",
+      'Your bin was missed because it was not presented at the kerbside by 7am.',
+      'The online team listed the wrong colour.',
+    ],
+    [
+      'Your refund was approved by our finance team today.',
+      'The parcel was delivered by DPD this morning.',
+      'The 16+ age limit is set by the performer and we are required to enforce it at the door.',
+      "The delay was caused by your request to change the date, so it's now due Friday.",
+      "The price went up because the supplier raised its costs, so I've applied a discount.",
+      "There's no fault on our network, so I've booked an engineer to check your wiring.",
+      'The sync keeps failing, sorry about that.',
+      'Tuesday’s release broke it and we shipped a fix.',
+      "You're right that the late payment wasn't your doing.",
+      'Because the payment was a bank transfer that you authorised yourself, we are not permitted to reverse it.',
+      'I apologise. The route sheet had your street listed in the wrong order, which has now been corrected.',
+    ],
+  );
+});
+
 test('channel_redirect: further queries sent elsewhere are a redirect, a closing courtesy is not', () => {
   table(
     'channel_redirect',

@@ -15,9 +15,9 @@ const FAMILIES: RegExp[] = [
   // Contrast: "…, not us", "… rather than ours", "it was them and not us".
   new RegExp(`(?:,|;|—|–|\\band|\\bbut)\\s+(?:(?:and|but)\\s+)?not (?:by |from |with |at |on )?(?:${US}|${ORG}|${OWN_SIDE}|the [\\w-]+'s)(?![\\w-])`, 'gi'),
   new RegExp(`\\brather than (?:with |by )?(?:${US}|${ORG}|${OWN_SIDE}|anything (?:we|i) did)(?![\\w-])`, 'gi'),
-  new RegExp(`\\b(?:is|was|it's|that's) (?:them|the [\\w ]{1,25}?) (?:and|but) not (?:${US}|${ORG})\\b`, 'gi'),
+  new RegExp(`\\b(?:is|was|it's|that's) (?:them|the [\\w ]{1,25}?),? (?:(?:and|but) )?not (?:${US}|${ORG})\\b`, 'gi'),
   // "not something we did / caused / are responsible for / can control".
-  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:(?!(?:can|could|will|would|are able to)\\b)\\w+ )?(?:did|do|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
+  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:(?!(?:can|could|will|would|are able to)\\b)\\w+ )?(?:did|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
   new RegExp(`\\bnothing (?:that )?(?:we|i|${ORG}) (?:can|could) control\\b`, 'gi'),
   /\b(?:won't|wouldn't|isn't|wasn't|is not|was not) (?:be )?anything (?:we|i) did\b/gi,
   // Attribution: "that one is on him", "down to you", "on their side".
@@ -38,11 +38,11 @@ const FAMILIES: RegExp[] = [
   /\bbecause (?:the|a) wrong [\w-]+(?: [\w-]+)? (?:was|were) (?:ticked|selected|entered|chosen|picked|typed|given|booked|ordered)\b/gi,
   /\bwhich you (?:agreed to|accepted|signed|read|were sent)\b/gi,
   /\b(?:the|your) (?:address|details|information|postcode|number|email|name|card number|sort code)(?: (?:on|in) (?:the|your) (?:order|booking|form|account|application)| you (?:gave|provided|entered|typed|used|supplied))? (?:was|were|is|are|had) (?:missing|wrong|incorrect|incomplete|invalid|out of date)\b/gi,
-  /\b(?:[\w-]+(?: [\w-]+){0,3}'s|their|his|her|your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,
+  /\b(?![Tt]oday's|[Yy]esterday's|[Tt]omorrow's|[Tt]onight's|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day's|(?:[Ll]ast|[Tt]his|[Nn]ext) (?:week|night|month|year|term)'s)(?:[\w-]+(?: [\w-]+){0,3}'s|their|his|her|(?<!(?:\bnot|n't|\bnever|\bno) )your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,
   /\b(?:that|this|it|the (?:mistake|decision|error|fault|call))(?:'s| is| was) (?:all )?(?:his|hers|theirs|yours)\b/gi,
   /\b(?!(?:we|i|nobody|no one|no-one)\b)[\w-]+(?:'s| is| are| was| were) (?:entirely |really |partly |squarely )?to blame\b/gi,
   /\bthat(?:'s| is| was) the problem\b/gi,
-  /\b(?:that's|it's|that is|it is|this is)(?: just| simply)? (?:the|how the|how our) (?:system|algorithm|computer|software|engine|quoting engine|app|machine|platform|website|site)\b(?! (?:will|can|lets|allows)\b)/gi,
+  /\b(?:that's|it's|that is|it is|this is)(?: just| simply)? (?:the|how the|how our) (?:[\w-]+ )?(?:system|algorithm|computer|software|engine|quoting engine|app|machine|platform|website|site)\b(?! (?:will|can|lets|allows)\b)/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter|mess|mistake|error) (?:for|on|with|at) (?:the|their|that) [\w-]+(?: [\w-]+)?,? (?:not|rather than) (?:us|ours|me)\b/gi,
   /\b(?:a|an) (?:[\w-]+ )?(?:problem|issue|matter) rather than (?:ours|us)\b/gi,
   // Disowning: "not my department", "aren't our problem", "nothing to do with us".
@@ -51,49 +51,57 @@ const FAMILIES: RegExp[] = [
   // Running down a third party: a bad trait or a bad habit.
   new RegExp(`\\b(?:they|he|she|(?:the|our|your) [\\w-]+(?: [\\w-]+){0,3}|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So|Sorry|Thanks)\\b)[A-Z][\\w-]+(?: [A-Z][\\w-]+)?)(?:'re|'s|'ve been| are| is| was| were| has been| have been| been)? (?:frankly |honestly |notoriously |always |constantly |just |really |very |completely |totally |so )*(?:hopeless|useless|rubbish|unreliable|a nightmare|a joke|incompetent|clueless|careless|sloppy|slow on|notoriously slow|always late|(?<!\\b(?:limit|limits|rule|rules|policy|law|regulation|deadline|cap|requirement)\\b[^.;!?,]{0,30})(?:very strict|strict)|faulty for|glitching|always (?:messing|getting|losing|late|wrong)|(?:not|n't) (?:trained|reliable))\\b`, 'g'),
   /\b(?:they|he|she|it)(?:'re|'s|'ve been| are| is| have been| has been)? (?:hopeless|useless|rubbish|unreliable|a nightmare|incompetent|clueless|glitching)\b/gi,
-  /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+|keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
+  /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+)\b/g,
   /\b(?:don't|doesn't|didn't) (?:know|understand|follow|answer to) (?:our|the)? ?(?:[\w-]+ ){0,2}(?:policies|policy|rules|process|procedures?|system|customer service|support)\b/gi,
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
-  /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b|\bdidn't bother\b|\bnever bothered\b/gi,
+  /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b(?! (?:reach|arrive|get through|go through|land|come through|work|load|show)\b)|\bdidn't bother\b|\bnever bothered\b/gi,
   /\b(?:should never have|should never've|shouldn't have|shouldn't've|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let)\b/gi,
   /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|packed the wrong|sent (?:out )?the wrong|quoted you the wrong|gave (?:\w+ ){0,3}the wrong|told you the wrong|tells people the wrong)\b/gi,
-  /\b(?:without (?:warning|telling|asking|checking with|informing) us)\b/gi,
+  /\b(?:without (?:warning|telling|asking|checking with|informing|consulting) (?:us|me|anyone|anybody|the (?:store|shop|branch|office|team|customer)))\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
   // Nobody here did it: "nobody on our side touched it", "it wasn't anyone on the floor".
   /\b(?:nobody|no one|no-one)(?: (?:here|on (?:our|the|my) [\w-]+|in [\w ]{1,25}?|at [\w ]{1,25}?))? (?:touched|issued|did|caused|made|changed|pressed|triggered|cancell?ed|deleted|actioned|chose|decided)\b/gi,
   /\b(?:wasn't|was not|isn't|is not) (?:anyone|anybody|someone|somebody|a person|a human|one of us)(?: (?:here|on|in|at|from)\b)?/gi,
   // The decision or the fault disowned: "that decision isn't ours", "it's nowt to do with the club", "between you and him".
   /\b(?:isn't|is not|wasn't|was not|aren't|are not|'s not) (?:really |strictly )?(?:ours|mine)\b(?! (?:alone|either))/gi,
-  /\b(?:nowt|naught) to do with\b|\b(?:i|we)(?:'ve| have)? (?:got )?nothing to do with\b|\bnothing to do with (?:the|our) (?:[\w-]+ )?(?:club|firm|restaurant|hotel|venue|staff|business|desk|branch|shop)\b/gi,
+  /\b(?:nowt|naught) to do with\b|\bnothing to do with (?:the|our) (?:[\w-]+ )?(?:club|firm|restaurant|hotel|venue|staff|business|desk|branch|shop)\b/gi,
   /\bbetween you and (?:him|her|them|the [\w-]+(?: [\w-]+)?)\b/gi,
-  /\b(?:sits?|lies|rests?) (?:squarely |entirely |firmly )?with (?:him|her|them)\b/gi,
+  /\b(?:sits?|lies|rests?) (?:squarely |entirely |firmly )?with (?:him|her|them)\b|\b(?:started|began|originated|starts|begins) (?:with|at) (?:them|him|her|their end|the (?:[\w-]+ ){0,2}(?:lab|hospital|bank|courier|carrier|supplier|manufacturer|provider|partner|airline|council|seller|contractor|subcontractor|installer))\b/gi,
   /\b(?:at|on|from) (?:their|his|her|the [\w-]+'s) (?:side|end) (?:only|entirely|alone)\b|\b(?:only|entirely|solely|purely) (?:at|on|from) (?:their|his|her) (?:side|end)\b/gi,
   // A cleft that names who caused it: "it was the airline that held you up".
-  /\b(?:it was|it's|it is|that was) (?:the|their|your) [\w-]+(?: [\w-]+)? (?:that|who) (?:declined|refused|rejected|blocked|stopped|held|caused|made|broke|lost|missed|cancell?ed|delayed|damaged|forgot|changed|decided|messed|got|sent|set|oversold|gave|told)\b/gi,
+  /\b(?:it was|it's|it is|that was) (?:the|their|your) [\w-]+(?: [\w-]+)? (?:that|who)(?:'s| is| was| has| have| are)? (?:sitting on|holding|delaying|blocking|declined|refused|rejected|blocked|stopped|held|caused|made|broke|lost|missed|cancell?ed|delayed|damaged|forgot|changed|decided|messed|got|sent|set|oversold|gave|told)\b/gi,
   /\b(?:they|he|she|the [\w-]+(?: [\w-]+)?|[A-Z][a-z]+) (?:\w+ )?(?:oversold|over-?promised|mis-?sold|misinformed|misled|misadvised|mis-?quoted)\b/gi,
   /\b(?:picked|packed|sent|shipped|fitted|installed|booked|keyed|printed|delivered|quoted|issued|loaded|labell?ed|entered|typed|selected|chose|used|recorded|logged|noted|wrote) (?:you |out |in |up )?(?:the |a )?wrong\b/gi,
   // A third party's error named with its verdict: "gave you bad information", "set it up incorrectly", "left it in a mess".
   /\b(?:gave|given|give|told|fed) (?:you )?(?:some |the )?(?:bad|wrong|incorrect|inaccurate|misleading|false|duff|outdated) (?:information|info|advice|details|figures?|quote|number|date|directions)\b/gi,
-  /\b(?:set|put|fitted|installed|configured|filled|entered|keyed|logged|recorded|coded|booked|processed|labell?ed|addressed|typed|wrote|written)\b(?: [\w-]+){0,4}? (?:up |in |out |down )?(?:incorrectly|wrongly|badly|poorly|improperly)\b|\b(?:logged|recorded|keyed|entered|coded|typed) (?:it|them|this|that) wrong\b/gi,
+  /\b(?:set|put|fitted|installed|configured|filled|entered|keyed|logged|recorded|coded|booked|processed|labell?ed|addressed|typed|wrote|written)\b(?: [\w-]+){0,4}? (?:up |in |out |down )?(?:incorrectly|wrongly|badly|poorly|improperly)\b|\b(?:logged|recorded|keyed|entered|coded|typed|put) (?:it|them|this|that)(?: in| down| up)? wrong\b/gi,
   /\bleft (?:it|things|the [\w-]+|your [\w-]+|everything) in (?:a|such a) (?:mess|state|muddle|shambles)\b/gi,
   /(?<!\b(?:we|i|we're|i'm) (?:are |am )?)\b(?:is|are|was|were) (?:solely |entirely |fully )?responsible for (?:the|this|that|any|your) (?:damage|delay|error|mistake|problem|issue|fault|loss|mix-up|confusion)\b|\bthe responsibility of (?:the|your|their) [\w-]+/gi,
   /\b(?:former|previous|old|last|other) (?:[\w-]+ )?(?:colleague|agent|adviser|advisor|rep|representative|handler|manager|member of staff|staff member|employee|engineer|owner|provider|supplier|temp|team)\b(?=[^.;!?]{0,60}\b(?:gave|told|didn't|did not|never|failed|forgot|should|got it|made|set|entered|promised|left|mis[a-z]+|wrong|incorrect|bad|badly)\b)/gi,
   /\bwho (?:no longer works?|has (?:since )?left|left the (?:company|business|team|firm))\b/gi,
-  /\b(?:is|was|'s) (?:all |entirely |squarely )?(?:down to|on) (?:the|your|their) (?:[\w-]+ ){0,2}(?:installer|courier|driver|engineer|bank|broker|carrier|supplier|manufacturer|provider|landlord|contractor|agent|warehouse|council|airline|venue|system|algorithm|engine|regulator|insurer|developer|seller|retailer|platform)\b/gi,
-  /\bwhat the (?:[\w-]+ )?(?:system|algorithm|engine|computer|software|platform) (?:produced|says|said|gave|decided|generated|came up with|calculated|spat out)\b/gi,
-  /\b(?:makes|made|forces|forced) (?:us|me) (?:to )?(?:do|charge|apply|ask|enforce)\b/gi,
+  /\b(?:is|was|'s) (?:all |entirely |squarely )?(?:down to|on) (?:the|your|their) (?:[\w-]+ ){0,2}(?:installer|courier|driver|engineer|bank|broker|carrier|supplier|manufacturer|provider|landlord|contractor|agent|warehouse|council|airline|venue|system|algorithm|engine|regulator|insurer|developer|seller|retailer|platform|subcontractor|lab|laboratory|hospital|promoter|third[- ]party|hire company|operator|franchisee|depot|head office|installer)\b/gi,
+  /\bwhat the (?:[\w-]+ )?(?:system|algorithm|engine|computer|software|platform) (?:produced|says|said|gave|decided|generated|assigned|allocated|chose|picked|set|came up with|calculated|spat out)\b/gi,
+  /\b(?:makes|made|forces|forced) (?:us|me) (?:to )?(?:do|charge|apply|ask|enforce|use|install|change)\b|\b(?!(?:we|i)\b)[\w-]+ (?:insisted on|insisted that we|insist on|insist that we)\b/gi,
   // The customer's doing.
   /\byou (?:really )?(?:should|ought to|needed to|were supposed to|must) have (?!(?:received|got|gotten|been (?:sent|given|contacted|notified|emailed|told|refunded|charged)|seen an?|had an?)\b)(?:\w+ ){0,2}?(?:read|checked|looked|followed|known|noticed|realised|realized|paid|double-checked|entered|ordered|selected|chosen|told|contacted|measured|confirmed|kept|used|tested|asked|declared|cancelled|called)\b/gi,
   /\bwhich you should have\b|\b(?:if you had|had you|if you'd)\s+(?:\w+ )?(?:read|checked|followed|looked|paid attention|bothered|noticed|measured|ordered|declared|kept)\b/gi,
   /\byou (?:didn't|did not|never|failed to|forgot to|neglected to)\s+(?:bother to\s+)?(?:read|check|follow|pay attention|notice|bother|measure|double-check|look at|keep|mention|send|declare|cancel|tell us|include|attend|update|submit|attach|enclose|upload|sign|provide|fill in|fill out|complete|return|inform us|notify us|let us know|specify|activate|register|renew|confirm|reply|respond)\b/gi,
   /\byou (?:must have |clearly |obviously |probably )?(?:entered|typed|selected|chose|picked|used|gave us|put in|provided|ordered|filled in|booked|clicked) (?:in )?(?:the |an? |your )?(?:\w+ )?(?:wrong|incorrect|invalid|old|outdated)\b/gi,
-  /\b(?:your|the customer's) (?:own )?(?:fault|mistake|error|responsibility|choices?|doing|oversight)\b/gi,
-  /\b(?:you|your [\w-]+(?: [\w-]+)?) (?!(?:asked|requested|told|said|mentioned|contacted|called|emailed|wrote|reported|let|needed|wanted|waited|were|was|had|have|are|is)\b)(?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot|gave|paid|used|put|made|took|chose|skipped|declined|refused|returned|washed|wore|opened|broke|damaged|lost)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we|it|they|you)(?:'ve| have| will|'ll)\b)/gi,
+  /(?<!(?:\bnot|n't|\bnever|\bno) )\b(?:your|the customer's) (?:own )?(?:fault|mistake|error|responsibility|choices?|doing|oversight)\b/gi,
+  /\b(?:you|your [\w-]+(?: [\w-]+)?) (?!(?:asked|requested|told|said|mentioned|contacted|called|emailed|wrote|reported|let|needed|wanted|waited|were|was|had|have|are|is)\b)(?:selected|chose|picked|booked|bought|ordered|entered|typed|missed|revoked|clicked|ticked|agreed|signed up|accepted|left|turned off|deleted|removed|cancelled|ignored|forgot|gave|paid|used|put|made|took|chose|skipped|declined|refused|returned|washed|wore|opened|broke|damaged|lost)\b[^.;!?]{0,90}?,?\s+(?:so|which is why|that's why|hence|therefore)\b(?! (?:I|we|it|they|you)(?:'ve| have| will|'ll| are|'re| am|'m| can| did)\b)/gi,
   // Fault or liability named on another party: "the payment provider is at fault", "they were in the wrong".
   /\b(?:the|their|your|that|this) (?:[\w-]+ ){0,2}(?:is|are|was|were) (?:clearly |entirely |solely |wholly |fully )?(?:at fault|in the wrong|liable|culpable)\b|\b(?:they|he|she|you) (?:are|were|is|was) (?:clearly |entirely |solely )?(?:at fault|in the wrong|culpable)\b/gi,
   // The customer's slip in the passive counterfactual: "had the form been filled in correctly, it would have …".
   /\b(?:had|if) (?:the|your) [\w ]{1,30}? (?:had )?been [a-z]+(?:ed|en|ne|de|t)(?: in| out| up)? (?:correctly|properly|accurately|on time|in time|in full|earlier|sooner|as (?:instructed|directed|advised|requested))\b(?! by (?:us|me|our|my)\b)/gi,
+  /\b(?:isn't|is not|wasn't|was not|aren't|are not|weren't|were not) (?:made|set|decided|taken|controlled|chosen|run|managed) by (?:us|me|this team|our team|the branch|customer services?|support|anyone here)\b/gi,
+  /\b(?:rule|policy|decision|limit|change|restriction) (?:that )?(?:the|our|your|their) [\w ]{1,30}? (?:brought in|introduced|made|set|decided|imposed|insisted on)\b/gi,
+  // Handing the matter to a third party by pronoun: "so that's really one for them".
+  /\b(?:that's|that is|it's|this is) (?:really |probably |more |definitely |very much )?(?:one|a matter|a question|something) for (?:them|him|her)\b/gi,
+  // Running down a third party's habits: "they're always slow in December", "happens a lot with them".
+  /\b(?:they|he|she|them)(?:'re| are| is|'s| were| was)? (?:always|constantly|notoriously|forever|usually) (?:slow|late|behind|busy|disorgani[sz]ed|useless|hopeless|getting|messing|losing)\b|\bhappens (?:a lot|all the time|often|constantly|regularly) with (?:them|him|her|the [\w-]+)\b/gi,
+  // The cause put on the customer's things or habits: "usually caused by your modem placement".
+  /\b(?:caused|triggered|created) by (?:[\w ,-]{0,40}?\b)?(?:your|the customer's) (?:own )?(?!(?:request|order|booking|instructions|account|call|email|message|enquiry)\b)[\w-]+/gi,
   // Indirect blame of the customer: what happened is said to follow only from a careless act, without naming them
   // ("accounts are only accessed this way when a password has been reused", "this usually happens if the PIN is shared").
   /\b(?:only|usually|typically|normally|generally|nearly always|almost always|invariably|most often|in our experience)\b[^.;!?]{0,60}?\b(?:when|if|where|after|because)\b[^.;!?]{0,50}?\b(?:re-?used|shared|disclosed|given out|written down|left (?:unlocked|unattended|logged in|open)|ignored|mis-?typed|mis-?entered|entered (?:incorrectly|wrongly)|(?:the |a )?wrong (?:password|pin|details|address|code|number|size|setting)|clicked (?:on )?(?:a |an )?(?:phishing|suspicious|dodgy|unknown)|not (?:kept|stored|followed|read|secured|updated) (?:properly|correctly|safely|securely)|(?:isn't|aren't|wasn't|weren't|is not|are not|was not|were not|hasn't been|haven't been|has not been|have not been) (?:kept|stored|followed|read|secured|maintained|charged|cleaned|installed|used) (?:properly|correctly|safely|securely|as (?:directed|instructed|advised))|misused|mishandled|neglected|careless)\b/gi,
@@ -116,7 +124,7 @@ const FAMILIES: RegExp[] = [
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = [
-  /\b(?:is|'s|was|are|were|lies|sits)(?: all| squarely| entirely| firmly| really)? (?:on|with) (?:the|your) (?:[\w-]+ ){0,2}(?:carrier|courier|bank|broker|supplier|manufacturer|vendor|airline|venue|landlord|insurer|contractor|agency|regulator|council|platform|provider|partner|seller|retailer|post office|system|algorithm|engine|developer|app store|marketplace)\b/gi,
+  /\b(?:is|'s|was|are|were|lies|sits)(?: all| squarely| entirely| firmly| really)? (?:on|with) (?:the|your) (?:[\w-]+ ){0,2}(?:carrier|courier|bank|broker|supplier|manufacturer|vendor|airline|venue|landlord|insurer|contractor|agency|regulator|council|platform|provider|partner|seller|retailer|post office|system|algorithm|engine|developer|app store|marketplace|subcontractor|lab|laboratory|hospital|promoter|third[- ]party|hire company|operator|franchisee|depot|head office|installer)\b/gi,
   /\b(?:at|on|from) (?:their|his|her|the [\w-]+'s) (?:side|end)\b/gi,
   /\bthe (?:\w+ ){0,2}(?:came|comes|come) from (?:them|him|her|the (?:\w+ ){0,2}(?:supplier|manufacturer|courier|vendor|system|venue|airline|partner))\b/gi,
   /\b(?:all the time|every so often|most terms|every term|again and again|time and again|constantly)\b/gi,
@@ -129,6 +137,19 @@ const WEAK: RegExp[] = [
   /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b[^.;!?]{0,40}?\b(?:did (?:it|this|that)|automatically)\b/gi,
   /\b(?:generated|triggered|added|applied|set|issued|created|placed|produced|calculated|sent) (?:automatically )?by (?:the|our) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b/gi,
   /\bthese things happen\b/gi,
+  // The customer's omission given as the cause: "missed because it was not presented at the kerbside by 7am".
+  /\bbecause (?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?) (?:was not|were not|wasn't|weren't|had not been|hadn't been|was never|were never|had never been) (?:properly |correctly |fully )?(?:presented|put out|submitted|completed|signed|returned|paid|registered|renewed|activated|declared|attached|filled in|labell?ed|packed|confirmed|updated|left out)\b/gi,
+  // A decision, rule or fault made by another party, named in the passive: "that limit was set by our compliance
+  // department", "the mark was entered by your tutor"; beside the agent's own part ("… and we're required to
+  // enforce it") it explains a rule.
+  /\b(?:decision|limit|rule|policy|restriction|freeze|block|lock|hold|mark|grade|score|price|pricing|fee|charge|increase|schedule|change|error|bug|mistake|fault|booking|entry|seat|allocation|cap|ban|suspension|tickets?)s? (?:was|were|is|are|has been|had been|have been|gets|got) (?:\w+ )?(?:made|set|taken|entered|introduced|imposed|applied|placed|brought in|decided|chosen|assigned|released|keyed|caused|allocated|issued|signed off|approved) by (?!(?:us|me|myself|ourselves|you|yourself)\b)(?:the |our |your |their |a |an )?[\w'-]+/gi,
+  /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}) (?:keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
+  // A third party's act given as the cause: "because the hire company sent an old vehicle".
+  /\b(?:because|since|as) (?:the|their|your) (?:[\w'-]+ ){0,3}(?:company|partner|supplier|manufacturer|courier|carrier|driver|bank|lab|hospital|seller|merchant|promoter|contractor|subcontractor|installer|landlord|airline|venue|council|provider|software|system|terminal|agent|rep|depot|warehouse)(?: [\w-]+)? (?:had |has |have )?(?!(?:asked|requested|agreed|confirmed|needed|wanted)\b)(?:[a-z-]+ed|sent|lost|took|gave|made|broke|forgot|held|kept|left|put|set|got|told|sold|brought|went|did|wrote|ran|built|shut|stuck|spent|chose|drove|threw)\b/gi,
+  /\b(?:listed|advertised|described|priced|displayed|posted|showed|labell?ed) (?:it |them |you |your [\w-]+ )?(?:in |at |as |with |under )?(?:the |a )?wrong\b/gi,
+  /\b(?:due to|caused by|because of|down to) (?:the|our|a) (?:new |old )?(?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|tool|app)\b/gi,
+  // Clearing our side: "there is no fault on our network".
+  /\bno (?:fault|problem|issue|error|outage) (?:on|with|at|in) (?:our|my) (?:network|side|end|system|systems|part|line|servers?)\b/gi,
   // The customer told it was theirs to do ("you are responsible for the security of your password"); said beside
   // an action of the agent's it is an instruction ("you are responsible for returning it; I've emailed a label").
   /\b(?:you|customers|passengers|guests|users|tenants|members|account holders|cardholders|the customer|the account holder|the cardholder|the buyer|the sender) (?:are|is|were|was|remain|remains) (?:solely |fully |entirely |ultimately )?responsible for\b/gi,
@@ -138,6 +159,9 @@ const WEAK: RegExp[] = [
 // Deflection in the agent's own voice ("I just work here", "we just follow the rules"): the subject is the
 // agent, so these skip the own-side check the other families get.
 const FIRST_PERSON: RegExp[] = [
+  /\b(?:i|we)(?:'ve| have)? (?:got )?(?:nothing|nowt) to do with\b|\b(?:i|we)(?:'ve| have)? (?:got )?no (?:control|say|influence) over\b|\b(?:i|we) (?:don't|do not) (?:control|decide|set|run|manage) (?:the|that|this|it|what|how|when|their|those|who)\b/gi,
+  /\b(?:we|i)(?:'re| are| am|'m) (?:not|in no way) (?:responsible|liable|accountable|to blame) for\b/gi,
+  /\bnot (?:one|something|a (?:rule|decision|policy|change)) (?:that )?(?:i|we)(?: personally)? (?:agree|agreed|would agree) with\b|\b(?:i|we) (?:don't|do not|didn't|did not) (?:agree with|support|like) (?:it|this|that|the (?:rule|decision|policy|change|limit))\b/gi,
   /\b(?:we|i) (?:just|only|simply|merely) (?:follow|apply|enforce|implement|pass on|do what)\b/gi,
   /\b(?:i|we) (?:just|only|merely|simply) (?:do|answer|handle|deal with|work (?:in|on|for)|take|collect|process|sell|run|look after|cover|type|pass on)\b/gi,
   /\b(?:i|we) (?:don't|do not|didn't|did not) (?:set|make|decide|write|choose|control) (?:the |these |those |our |your |any )?(?:fees|prices|pricing|rules|policy|policies|charges|rates|terms|decisions?|arrangements|schedule|timetable)\b/gi,
@@ -153,6 +177,8 @@ const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|ba
 // Owning the mistake for the team is the opposite of blame.
 const OWNING = /\bif\b[^.;!?]{0,50}\bby (?:us|me)\b|\b(?:(?:that|this|it)(?:'s| is| was) on us|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
 const AGENT_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)(?: already| now| also| just)? (?!(?:not|no|been|had|never|afraid|sorry|unable)\b)[a-z]+(?:ed|ing)?\b|\b(?:i|we)(?:'ll| will) \w+/i;
+// A fix reported in the passive ("…, which has now been corrected") makes the account part of putting it right.
+const FIXED = /\b(?:has|have|had) (?:now |since |already |just )?been (?:corrected|fixed|resolved|sorted|amended|updated|put right|rectified|reversed|refunded)\b/i;
 // Handing a case to the team that deals with it is routing, not blame: "handled by X rather than us".
 const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked after|issued|administered|arranged) by\b/i;
 
@@ -164,7 +190,7 @@ export function findBlame(sentences: Sentence[]): Hit[] {
     const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
     if (OWNING.test(around)) return;
     // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
-    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s.text);
+    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s.text) || FIXED.test(s.text);
     const at = deflectionAt(s.text, acts);
     if (at < 0) return;
     const clause = clauseAt(s, s.start + at);
@@ -210,7 +236,7 @@ function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   if (/\b(?:can|will|would|are able to|am able to)(?: \w+)? do\b/i.test(phrase)) return true;
   if (/^(?:you|your)\b/i.test(phrase.trim()) && /\b(?:always|never|constantly)\b|\bkeeps? \w+ing\b/i.test(phrase)) return true;
   // "the mandate was never cancelled" reports a fact; a habit is "they never check".
-  if (/\b(?:was|were|is|are|be|been|had)\s+(?:always|never)\b/i.test(phrase)) return true;
+  if (/\b(?:was|were|is|are|be|been|had)\s+(?:always|never)\s+\w+(?:ed|en|wn|ne|t)\b/i.test(phrase)) return true;
   if (/\brather than\b/i.test(phrase) && ROUTING.test(text.slice(0, m.index))) return true;
   // The agent's own side as the subject ("we made a mistake", "I should have told you") owns it.
   if (/\b(?:i|we|i've|we've|i have|we have|i had|we had|i'd|we'd)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
