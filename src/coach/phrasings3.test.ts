@@ -111,6 +111,37 @@ test('channel_redirect: further queries sent elsewhere are a redirect, a closing
   );
 });
 
+test('channel_redirect: queries routed in the passive, advice in the first person, the place as the channel', () => {
+  table(
+    'channel_redirect',
+    [
+      "I'd give them a call.",
+      'Any questions about your bill go to our billing team at billing@example.com.',
+      "Complaints about the coach go to them, I'm afraid.",
+      'Any claim for your tyre will need to go to the county.',
+      "You'll need to open a claim with DPD.",
+      "You'll have to use the Tralee branch from now on.",
+      'Their number is on the back of the card.',
+      'Request you to visit the nearest office with your ID.',
+      "You'll have to sort it out with your bank.",
+      "For mortgage stuff you'll wanna reach out to our lending partner at 1-800-555-0144.",
+      "You'll have to go back into the store where you bought it.",
+      'It has to go back through the website.',
+    ],
+    [
+      "I'd give you a call but the line is down.",
+      'Any questions come to me directly.',
+      'Any problems come to us first.',
+      "I've opened a claim with DPD for you and they'll contact you.",
+      'You can use the app to track it.',
+      'A new one is set aside for you at the store, just bring the old one in any day this week.',
+      "We'll sort it out with the bank for you.",
+      'Refunds go through to your card within five days.',
+      'Refunds go back to the card you paid with.',
+    ],
+  );
+});
+
 test('complaint: a failure told first is not taken back by a polite request after it', () => {
   assert.ok(complaintScore("I've been trying to renew online for a week and the site keeps erroring out. Can you just do it?") >= 1);
   assert.ok(complaintScore('My order never arrived. Could you check where it is?') >= 1);
