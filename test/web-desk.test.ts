@@ -13,6 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
 import { applyFilters, filtersSearch, readFilters } from '../web/src/lib/filters.ts';
+import { addPicked, fileSize, looseFiles } from '../web/src/lib/files.ts';
 import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
 
@@ -62,6 +63,17 @@ describe('web desk logic', () => {
     assert.deepEqual(applyFilters(mine, {}), mine);
     assert.deepEqual(applyFilters(mine, { status: 'solved', sort: 'oldest' }), { ownerId: 'me', sort: 'oldest', status: 'solved' });
     assert.deepEqual(applyFilters(mine, { tag: 'vip' }), { ...mine, tag: 'vip' });
+  });
+
+  it('sizes files, finds those on no shown message, and skips a file picked twice', () => {
+    assert.equal(fileSize(512), '512 bytes');
+    assert.equal(fileSize(1025), '2 KB');
+    assert.equal(fileSize(3.4 * 1024 * 1024), '3.4 MB');
+    const files = [{ id: 'a', messageId: 'm1' }, { id: 'b', messageId: null }, { id: 'c', messageId: 'gone' }];
+    assert.deepEqual(looseFiles(files, ['m1']).map((f) => f.id), ['b', 'c']);
+    const f1 = { name: 'a.png', size: 3, lastModified: 1 };
+    const f2 = { name: 'a.png', size: 4, lastModified: 1 };
+    assert.deepEqual(addPicked([f1], [f1, f2]), [f1, f2]);
   });
 });
 
@@ -181,6 +193,51 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.waitForURL((u) => u.search === '');
       await list.getByText('Urgent but sturdy').waitFor();
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('shows attachments on the timeline and uploads files with a message from the composer', async () => {
+    const ticket = await createTicket(t, { subject: 'Photos of the dent' });
+    const loose = await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments?filename=invoice.pdf`, payload: Buffer.from('%PDF-1.4 invoice'), headers: { 'content-type': 'application/pdf' } });
+    assert.equal(loose.status, 201, JSON.stringify(loose.body));
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await signIn(page, base, olive);
+      await page.goto(`${base}/tickets/${ticket.id}`);
+      await page.getByRole('heading', { name: 'Photos of the dent', level: 1 }).waitFor();
+      await page.getByRole('list', { name: 'Files on this ticket' }).getByRole('link', { name: 'invoice.pdf' }).waitFor();
+
+      const photo = Buffer.from('not really a jpeg, but bytes all the same');
+      await page.locator('#composer-files').setInputFiles([
+        { name: 'dent-front.jpg', mimeType: 'image/jpeg', buffer: photo },
+        { name: 'dent-side.txt', mimeType: 'text/plain', buffer: Buffer.from('side view notes') },
+      ]);
+      const chosen = page.getByRole('list', { name: 'Files to send' });
+      await chosen.getByText('dent-side.txt').waitFor();
+      await page.getByRole('button', { name: 'Do not send dent-side.txt' }).click();
+      assert.deepEqual(await chosen.locator('li').allTextContents().then((x) => x.map((s) => s.split(' ')[0])), ['dent-front.jpg']);
+      await page.keyboard.press('n');
+      await page.keyboard.type('Photo from the customer attached.');
+      await page.getByRole('button', { name: 'Add note' }).click();
+      const note = page.locator('.message.note', { hasText: 'Photo from the customer attached.' });
+      const link = note.getByRole('list', { name: 'Attachments' }).getByRole('link', { name: 'dent-front.jpg' });
+      await link.waitFor();
+      assert.equal(await chosen.count(), 0, 'the sent files are no longer chosen');
+
+      const stored = (await t.call({ method: 'GET', url: `/api/v1/tickets/${ticket.id}` })).body;
+      const noteId = stored.messages.find((m: { kind: string }) => m.kind === 'note').id;
+      const file = stored.attachments.find((a: { filename: string }) => a.filename === 'dent-front.jpg');
+      assert.equal(file.messageId, noteId);
+      assert.equal(file.contentType, 'image/jpeg');
+      assert.equal(stored.attachments.length, 2);
+      // The link downloads the same bytes, with the browser's session.
+      const href = await link.getAttribute('href');
+      const got = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u!)).arrayBuffer())), href);
+      assert.deepEqual(Buffer.from(got), photo);
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

@@ -46,6 +46,32 @@ export function setCsrfToken(token: string | null): void {
 
 type Query = Record<string, string | number | undefined>;
 
+/** Turns a failed response into the ApiError it names (and notices a session that ended). */
+async function failure(res: Response, path: string): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+  const code = body?.error?.code ?? 'error';
+  // A refused sign-in is a wrong password, and no session at start-up is a first visit: neither ended a session.
+  if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/session') signedOut();
+  return new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`, body?.error?.details);
+}
+
+/** Uploads a file as the raw request body (the attachments API takes bytes, not JSON); resolves to the JSON answer. */
+export async function upload<T>(path: string, file: Blob, query: Query = {}): Promise<T> {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' };
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, 'network', 'Heed cannot be reached. Check your connection and try again.');
+  }
+  if (!res.ok) throw await failure(res, path);
+  window.dispatchEvent(new Event(CHANGED));
+  return (await res.json()) as T;
+}
+
 /** Sends one request; resolves to the JSON body (undefined for 204) or throws ApiError. */
 export async function request<T>(method: string, path: string, opts: { body?: unknown; query?: Query; signal?: AbortSignal } = {}): Promise<T> {
   const url = new URL(path, location.origin);
@@ -67,13 +93,8 @@ export async function request<T>(method: string, path: string, opts: { body?: un
     throw new ApiError(0, 'network', 'Heed cannot be reached. Check your connection and try again.');
   }
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
-  if (!res.ok) {
-    const code = body?.error?.code ?? 'error';
-    // A refused sign-in is a wrong password, and no session at start-up is a first visit: neither ended a session.
-    if ((res.status === 401 || code === 'csrf_failed') && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/session') signedOut();
-    throw new ApiError(res.status, code, body?.error?.message ?? `the request failed (${res.status})`, body?.error?.details);
-  }
+  if (!res.ok) throw await failure(res, path);
+  const body = (await res.json().catch(() => null)) as unknown;
   // Counts and lists elsewhere on screen may have moved; reading the coach changes nothing.
   if (method !== 'GET' && path !== '/api/v1/coach') window.dispatchEvent(new Event(CHANGED));
   return body as T;

@@ -1,6 +1,6 @@
 /** The API calls the app makes, one typed function each. */
-import { request } from './client.ts';
-import type { Agent, Coach, Commitment, Handoff, Organization, Page, SearchHit, Team, Ticket, TicketDetail } from './types.ts';
+import { request, upload } from './client.ts';
+import type { Agent, Attachment, Coach, Commitment, Handoff, Message, Organization, Page, SearchHit, Team, Ticket, TicketDetail } from './types.ts';
 
 /** What PATCH /api/v1/tickets/:id changes; tags and custom fields replace the stored ones whole. */
 export type TicketPatch = { status?: string; priority?: string; tags?: string[]; customFields?: Record<string, unknown> };
@@ -19,7 +19,9 @@ export const api = {
   ticket: (id: string) => request<TicketDetail>('GET', `/api/v1/tickets/${id}`),
   updateTicket: (id: string, body: TicketPatch) => request<Ticket>('PATCH', `/api/v1/tickets/${id}`, { body }),
   send: (id: string, body: { body: string; kind: 'reply' | 'note'; status?: string }) =>
-    request<{ ticket: Ticket }>('POST', `/api/v1/tickets/${id}/messages`, { body }),
+    request<{ ticket: Ticket; message: Message }>('POST', `/api/v1/tickets/${id}/messages`, { body }),
+  attach: (ticketId: string, file: File, messageId?: string) =>
+    upload<Attachment>(`/api/v1/tickets/${ticketId}/attachments`, file, { filename: file.name, messageId }),
   coach: (text: string, ticketId: string, signal?: AbortSignal) => request<Coach>('POST', '/api/v1/coach', { body: { text, ticketId }, signal }),
   commitments: (ticketId: string) => request<{ items: Commitment[] }>('GET', `/api/v1/tickets/${ticketId}/commitments`),
   organization: (id: string) => request<Organization>('GET', `/api/v1/organizations/${id}`),

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { AgentJson, TeamJson } from '../../../src/agents/presenter.ts';
+import type { AttachmentJson } from '../../../src/attachments/presenter.ts';
 import type { CommitmentJson } from '../../../src/commitments/presenter.ts';
 import type { OrganizationJson } from '../../../src/customers/presenter.ts';
 import type { CoachJson, EventJson, HandoffJson, MessageJson, SlaClockJson, TicketDetailJson, TicketJson } from '../../../src/tickets/presenter.ts';
@@ -18,6 +19,7 @@ export type Handoff = z.infer<typeof HandoffJson>;
 export type SlaClock = z.infer<typeof SlaClockJson>;
 export type Coach = z.infer<typeof CoachJson>;
 export type Commitment = z.infer<typeof CommitmentJson>;
+export type Attachment = z.infer<typeof AttachmentJson>;
 export type Organization = z.infer<typeof OrganizationJson>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type SearchHit = { ticket: Ticket; rank: number; snippet: string; matchedIn: 'subject' | 'message' | 'fuzzy' };

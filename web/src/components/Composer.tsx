@@ -8,6 +8,7 @@ import type { TicketDetail } from '../api/types.ts';
 import { useShortcuts } from '../hooks.ts';
 import { label, statuses } from '../lib/format.ts';
 import { segmentText, spanStillFits, type Span } from '../lib/segments.ts';
+import { AttachPicker } from './AttachPicker.tsx';
 import { CoachPanel } from './CoachPanel.tsx';
 import { useCoach } from './useCoach.ts';
 
@@ -17,6 +18,7 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
   const [kind, setKind] = useState<Kind>('reply');
   const [text, setText] = useState('');
   const [statusAfter, setStatusAfter] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -51,9 +53,22 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
     setSending(true);
     setError(null);
     try {
-      await api.send(props.ticket.id, { body: text, kind, status: statusAfter || undefined });
+      const sent = await api.send(props.ticket.id, { body: text, kind, status: statusAfter || undefined });
       setText('');
       setStatusAfter('');
+      // The message is stored; a file that fails to upload is named, and stays chosen so it can be sent again.
+      const failed: File[] = [];
+      const problems: string[] = [];
+      for (const f of files) {
+        try {
+          await api.attach(props.ticket.id, f, sent.message.id);
+        } catch (err) {
+          failed.push(f);
+          problems.push(`${f.name}: ${(err as Error).message}`);
+        }
+      }
+      setFiles(failed);
+      if (problems.length > 0) setError(`Sent, but not attached: ${problems.join('; ')}`);
       props.onSent(kind === 'reply' ? 'Reply sent.' : 'Note added.');
     } catch (err) {
       setError(`Not sent: ${(err as Error).message}`);
@@ -115,6 +130,7 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
         />
       </div>
       <CoachPanel id="coach-panel" active={kind === 'reply' && text.trim() !== ''} coach={coach} result={result} onPick={select} />
+      <AttachPicker files={files} onChange={setFiles} disabled={sending} />
       <div className="composer-actions">
         <div className="field inline">
           <label htmlFor="status-after">Then set status</label>

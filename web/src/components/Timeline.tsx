@@ -1,8 +1,10 @@
 /** The conversation: customer messages, agent replies, internal notes, Heed's own notices and events, oldest first. */
 import type { Message, TicketDetail } from '../api/types.ts';
 import { channelLabel, dateTime } from '../lib/format.ts';
+import { looseFiles } from '../lib/files.ts';
 import { buildTimeline, describeEvent } from '../lib/timeline.ts';
 import { useSession } from '../session.tsx';
+import { FileList } from './FileList.tsx';
 import { MessageBody } from './MessageBody.tsx';
 
 export function Timeline(props: { ticket: TicketDetail }) {
@@ -18,7 +20,10 @@ export function Timeline(props: { ticket: TicketDetail }) {
     return m.kind === 'note' ? { who, role: 'Internal note', tone: 'note' } : { who, role: 'Reply', tone: 'agent' };
   }
 
+  const loose = looseFiles(t.attachments, t.messages.map((m) => m.id));
+
   return (
+    <>
     <ol className="timeline" aria-label="Conversation and events">
       {items.map((item) => {
         if (item.type === 'event') {
@@ -41,15 +46,7 @@ export function Timeline(props: { ticket: TicketDetail }) {
                 <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>
               </header>
               <MessageBody message={m} title={`${a.role} from ${a.who}`} />
-              {files.length > 0 && (
-                <ul className="attachments" aria-label="Attachments">
-                  {files.map((f) => (
-                    <li key={f.id}>
-                      <a href={`/api/v1/attachments/${f.id}`} download={f.filename}>{f.filename}</a> <span className="hint">{Math.ceil(f.sizeBytes / 1024)} KB</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <FileList files={files} />
               {m.email?.deliveryStatus && (
                 <p className={`delivery ${m.email.deliveryStatus}`}>
                   Email {m.email.deliveryStatus}
@@ -73,5 +70,12 @@ export function Timeline(props: { ticket: TicketDetail }) {
         );
       })}
     </ol>
+    {loose.length > 0 && (
+      <section className="ticket-files" aria-labelledby="ticket-files">
+        <h2 id="ticket-files">Files on this ticket</h2>
+        <FileList files={loose} label="Files on this ticket" />
+      </section>
+    )}
+    </>
   );
 }
