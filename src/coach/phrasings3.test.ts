@@ -149,6 +149,38 @@ test('complaint: a failure told first is not taken back by a polite request afte
   assert.equal(complaintScore('Can you tell me when the pool reopens? Could you also send the timetable?'), 0);
 });
 
+test('complaint: persistent faults, broken promises and demands in plain words; own circumstances are not', () => {
+  for (const text of [
+    'Speeds have been under 5Mbps every evening for a fortnight. I pay for 100. Fix it.',
+    "What's the status of my application? I submitted the documents two weeks ago and heard nothing.",
+    "My gift card shows R0 but I've never used it. Somebody stole my money?",
+    'CSV exports have been dropping the last column since the update.',
+    'Third missed bin collection this month. What exactly am I paying council tax for?',
+    'My solicitor requested my records a month ago. Why the hold-up?',
+    'I was told by your agent the visa letter was included, and now it isn’t?',
+    "Tracking says delivered but there's nothing here.",
+    'ordered a medium, got an XL. 2nd time this has happened',
+    'My parcel has gone to Manchester. I live in Leeds. How does this happen?',
+    'Pallet arrived with half the boxes crushed. Who is paying for this?',
+    'Klarna took the payment early and I have gone overdrawn.',
+  ]) {
+    assert.ok(complaintScore(text) >= 1, text);
+  }
+  for (const text of [
+    'Can you send me a copy of my degree certificate? Mine was lost in a house move.',
+    "I can't log in.",
+    'How does the loyalty scheme work?',
+    'What time does the pool open on Sundays?',
+  ]) {
+    assert.equal(complaintScore(text), 0, text);
+  }
+});
+
+test('no_acknowledgement: an apology on the greeting line counts', () => {
+  assert.ok(!has("Hi Priya, sorry about the overcharge. I've reduced the subscription to 25 seats.", 'no_acknowledgement', 'We were charged for 40 seats but only have 25 users. Please fix.'));
+  assert.ok(has("Hi Priya, I've reduced the subscription to 25 seats.", 'no_acknowledgement', 'We were charged twice for 40 seats and only have 25 users. Please fix.'));
+});
+
 test('cant_focus: refusals through policy, eligibility and "not going to happen"; not when an offer follows', () => {
   table(
     'cant_focus',

@@ -58,7 +58,8 @@ export function customerComplained(sentences: Sentence[], sources: ComplaintSour
 export function findNoAcknowledgement(sentences: Sentence[], sources: ComplaintSources): Hit[] {
   const words = sentences.filter((s) => !isFormality(s.text));
   if (words.length === 0) return [];
-  if (words.some((s) => ACKNOWLEDGEMENT.test(s.text))) return [];
+  // A greeting can carry the apology on its line ("Hi Priya, sorry about the overcharge."), so every sentence counts.
+  if (sentences.some((s) => ACKNOWLEDGEMENT.test(s.text))) return [];
   if (!customerComplained(sentences, sources)) return [];
   // Point at the sentence that takes up the complaint, or else where the answer opens.
   const anchor = words.find((s) => DRAFT_COMPLAINT.test(s.text)) ?? words[0]!;

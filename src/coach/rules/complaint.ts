@@ -3,7 +3,7 @@
 // problem word ("my parcel is stuck in customs, what do they need?") stays a question.
 
 const FEELING = new RegExp(
-  "\\b(?:angry|furious|livid|fuming|upset|annoyed|irritated|frustrat\\w*|disappoint\\w*|unhappy|not happy|fed up|fed-up|sick (?:and tired )?of|appall\\w*|outrag\\w*|disgust\\w*|unacceptable|not acceptable|ridiculous|absurd|terrible|awful|horrible|horrendous|dreadful|worst|useless|pathetic|shocking|disgrace\\w*|(?:a|absolute|total|complete) joke|rip-?off|scam|theft|robbery|cheated|ripped off|lie|lied|lying|liars?|insane|shoddy|rude|humiliat\\w*|embarrass\\w*|gutted|devastated|desperate|worried|wits' end|in bits|stressed|stressful|dangerous|stinks|incompetent|hopeless|nightmare|failing (?:us|me)|never again|not ordering|complain\\w*|can't afford|costing me|threaten\\w*|furious|livid|shambles|beyond a joke|had enough|last straw|fuming|not good enough|poor service|terrible service|want (?:my|a|the|our) (?:money|refund|cash)|give (?:me|us) (?:my|our) money back|made it up|you owe me|explain (?:this|yourselves)|how dare|sort it out|shaking|scared|frightened|terrified|panick?(?:ing|ed)?|distressed|anxious|heartbroken|crying|in tears|beside myself|helpless|unbelievable|gobsmacked|cheesed off|hacked off|ruined|let down|expected better|taking my business elsewhere|speak to (?:a|your) manager|last time i|not what i paid for|you people|very poor|poor service|poor communication|can't believe|cannot believe|how hard can it be|waste of (?:time|money)|shocked|appalled|infuriat\\w*|unhelpful|no help|fobbed off|messed up|screwed up|chaos|a mess|what a joke)\\b",
+  "\\b(?:who(?:'s| is) (?:going to )?pay(?:ing)? for|stole|stolen|steal(?:ing)?|wrecked|in agony|killing me|aching|what (?:exactly )?(?:am i|are we) paying (?:[\\w ]{1,20}? )?for|your (?:fault|mistake|error|delay|screw-?up|cock-?up)|not mine|how (?:does|did|could|can|is|has) (?:this|that)(?: even)? (?:happen|be possible|possible)|fix (?:it|this)(?=[.!]|$)|angry|furious|livid|fuming|upset|annoyed|irritated|frustrat\\w*|disappoint\\w*|unhappy|not happy|fed up|fed-up|sick (?:and tired )?of|appall\\w*|outrag\\w*|disgust\\w*|unacceptable|not acceptable|ridiculous|absurd|terrible|awful|horrible|horrendous|dreadful|worst|useless|pathetic|shocking|disgrace\\w*|(?:a|absolute|total|complete) joke|rip-?off|scam|theft|robbery|cheated|ripped off|lie|lied|lying|liars?|insane|shoddy|rude|humiliat\\w*|embarrass\\w*|gutted|devastated|desperate|worried|wits' end|in bits|stressed|stressful|dangerous|stinks|incompetent|hopeless|nightmare|failing (?:us|me)|never again|not ordering|complain\\w*|can't afford|costing me|threaten\\w*|furious|livid|shambles|beyond a joke|had enough|last straw|fuming|not good enough|poor service|terrible service|want (?:my|a|the|our) (?:money|refund|cash)|give (?:me|us) (?:my|our) money back|made it up|you owe me|explain (?:this|yourselves)|how dare|sort it out|shaking|scared|frightened|terrified|panick?(?:ing|ed)?|distressed|anxious|heartbroken|crying|in tears|beside myself|helpless|unbelievable|gobsmacked|cheesed off|hacked off|ruined|let down|expected better|taking my business elsewhere|speak to (?:a|your) manager|last time i|not what i paid for|you people|very poor|poor service|poor communication|can't believe|cannot believe|how hard can it be|waste of (?:time|money)|shocked|appalled|infuriat\\w*|unhelpful|no help|fobbed off|messed up|screwed up|chaos|a mess|what a joke)\\b",
   'gi',
 );
 
@@ -37,6 +37,14 @@ const SERVICE_FAILURE = new RegExp(
     "\\b(?:hacked|unauthori[sz]ed|fraudulent)\\b|\\bsomeone (?:has )?(?:logged|accessed|used|ordered|hacked|taken)\\b|\\bto a different address\\b",
     "\\b(?:arrived|came|was|were)(?: already| badly)? (?:dented|scratched|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\\b",
     "\\b(?:i|we) want (?:a |my |our |some |the )?(?:refund|compensation|credits?|service credits|money|answers|explanation|apology)\\b|\\bexplain\\.",
+    // Persistent faults and broken promises in the customer's own words (issue 5, round 3).
+    "\\b(?:has|have) been (?:dropping|failing|crashing|losing|skipping|charging|breaking|freezing|timing out|erroring|glitching|playing up|acting up|cutting out)\\b|\\bsince (?:the |your |last |[a-z]+day's )?(?:\\w+ )?(?:update|upgrade|release|migration|outage|changeover)\\b",
+    "\\b(?:vanished|disappeared)\\b|\\b(?:was|were|been|got) given (?:away|to (?:someone|somebody|another))\\b|\\b(?:was|were|is|are) (?:shut|closed) (?:the |for the )?(?:whole|entire|all)\\b",
+    "\\b(?:was|were) told\\b[^.?!]{0,80}\\b(?:but|now|yet)\\b|\\b(?:says|shows|showing|marked)(?: as| it was| it's)? delivered\\b[^.?!]{0,30}\\b(?:but|nothing|not)\\b|\\bnothing (?:here|there|arrived|came|turned up)\\b",
+    "\\bordered (?:a|an|the|one|two|\\d+) [\\w-]+(?: [\\w-]+)?,? (?:(?:but|and) )?(?:i |we )?(?:got|received|they sent|you sent)\\b|\\b(?:was|were) due (?:\\w+ ){0,2}(?:days|weeks|months) ago\\b|\\bevery time (?:i|we) (?:ask|call|ring|chase|phone|email|try)\\b",
+    "\\b(?:made|making) (?:a|an) (?:typo|mistake|error|mess|blunder)\\b|\\boverpa(?:id|ying|yment)\\b|\\boverdrawn\\b|\\b(?:took|taken|charged|debited) (?:[\\w-]+ ){0,3}(?:early|twice|again|without)\\b",
+    "\\bwith no (?:bags|luggage|suitcases?|power|heating|hot water|water|internet|signal|food|tickets|refund|explanation)\\b|\\bshrugged\\b|\\b(?:got|given|received|issued) a (?:fine|penalty|parking ticket)\\b|\\bjust found out\\b|\\bhold-?up\\b|\\bfortnight\\b",
+    "\\b(?:arrived|came|turned up|was delivered) with (?:[\\w-]+ ){0,4}(?:crushed|broken|damaged|missing|smashed|soaked|torn|open)\\b",
   ].join('|'),
   'gi',
 );
@@ -45,12 +53,12 @@ const SERVICE_FAILURE = new RegExp(
 const DAMAGE = /\b(?:dent|dents|dented|scratch(?:ed|es)?|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\b/gi;
 const COMPANY_DID = /\b(?:you|your (?:driver|courier|engineer|technician|staff|team|store|shop|website|site|app|system|receptionist|agent|rep|company|people|service))(?:'ve| have)?\s+(?:just\s+)?(?:delivered|sent|supplied|fitted|installed|left|threw|dropped|damaged|broke|lost|charged|cancell?ed|refused|gave|told|billed|kept|rejected|ignored|promised)\b/gi;
 
-const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:twice now|twice already|(?:two|three|four) times now|at all|whatsoever|again|AGAIN|second time|third time|fourth time|fifth time|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
+const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:twice now|twice already|(?:two|three|four) times now|at all|whatsoever|again|AGAIN|second time|third time|fourth time|fifth time|2nd time|3rd time|4th time|(?:second|third|fourth|fifth|another|yet another) (?:missed|late|failed|cancell?ed|wrong|broken|faulty)|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b/g;
 const SHOUT = /\b[A-Z]{3,}\b/g;
 // Capitals that are names of things, not raised voices.
 const ACRONYM = /^(?:USA|UK|EU|ASAP|FYI|UPS|DHL|USPS|PIN|ID|SMS|PDF|URL|FAQ|IBAN|BIC|VAT|TV|PC|USB|HDMI|GPS|AM|PM|API|CSV|SSO|ISA|HMO|NBN|NHS|DVLA|HMRC|GP|CEO|IT|HR|SIM|ATM|CVV|UTC|GMT|BST|EST|PST|SUV|MOT|ETA|OTP|VPN|DNS|WIFI|ISP|ONE|THE|AND|FOR)$/;
 const POLITE_REQUEST = /^\s*(?:please\s+)?(?:can|could|may|would) (?:i|we|you|someone|somebody|anyone|they|he|she)\b|^\s*(?:is|would) it (?:be )?possible\b|^\s*is there (?:any )?way\b|^\s*(?:would|will) you be able\b/i;
-const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:can|could|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
+const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:can(?!'t|not)|could(?!n't)|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -61,7 +69,7 @@ function count(re: RegExp, text: string): number {
 const OWN_DOING = /\b(?:i|we)(?:'ve| have| had|'d)? (?:accidentally |mistakenly |stupidly |just )?(?:bought|booked|ordered|picked|chose|selected|entered|typed|put|gave|sent|paid|forgot|lost|broke|dropped|missed|left|used|clicked|took)\b[^.!?;,]{0,40}$/i;
 
 // An accident of the customer's own ('I dropped it down the loo and now it won't turn on') is no failure of ours.
-const ACCIDENT = /\b(?:i|we|my (?:son|daughter|kids?|dog|cat|husband|wife|partner))(?: accidentally| just)? (?:dropped|broke|spilled|spilt|sat on|lost|damaged|smashed|cracked|washed)\b/i;
+const ACCIDENT = /\b(?:in|during) (?:a|the|our|my) (?:house )?move\b|\bwhen (?:i|we) moved\b|\b(?:i|we|my (?:son|daughter|kids?|dog|cat|husband|wife|partner))(?: accidentally| just)? (?:dropped|broke|spilled|spilt|sat on|lost|damaged|smashed|cracked|washed)\b/i;
 
 /** Failures the customer reports of the company, not their own doing ("I cancelled a day late"). */
 function countFailures(text: string): number {
@@ -72,7 +80,8 @@ function countFailures(text: string): number {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // The two lexicons overlap ("won't turn on"): one failure said once counts once.
       if (seen.some((at) => Math.abs(at - m!.index) < 4)) continue;
-      const sentence = text.slice(0, m.index).split(/[.!?]\s/).pop() ?? '';
+      // The whole sentence around the failure: "mine was lost in a house move" says whose doing it was after the word.
+      const sentence = (text.slice(0, m.index).split(/[.!?]\s/).pop() ?? '') + (text.slice(m.index).split(/[.!?](?:\s|$)/)[0] ?? '');
       if (ACCIDENT.test(sentence)) continue;
       const own = /\b(?:i|we)(?: just| have| had|'ve|'d)? $/i.test(text.slice(Math.max(0, m.index - 12), m.index));
       if (own && /^(?:cancel+ed|missed|lost|broke|damaged|deleted|removed|late|wrong|declined|refused|rejected)$/i.test(m[0])) continue;
@@ -111,7 +120,9 @@ export function complaintScore(text: string): number {
   // reports the failure: the request does not take it back.
   const lastClause = t.trim().split(/(?<=[.!?,;])\s+/).pop() ?? '';
   const sentences = t.trim().split(/(?<=[.!?])\s+/);
-  const reportedFirst = sentences.length > 1 && !QUESTION_START.test(t) && sentences.slice(0, -1).some((s) => !/\?\s*$/.test(s) && countFailures(s) > 0);
-  if (feelings === 0 && score <= 1 && (QUESTION_START.test(t) || (POLITE_REQUEST.test(lastClause) && !reportedFirst))) score = 0;
+  // Likewise a question first and the failure told after it ("What's the status? I sent the documents two weeks ago
+  // and heard nothing") reports it.
+  const told = sentences.length > 1 && sentences.some((s) => !/\?\s*$/.test(s) && countFailures(s) > 0);
+  if (feelings === 0 && score <= 1 && (QUESTION_START.test(t) || POLITE_REQUEST.test(lastClause)) && !told) score = 0;
   return score;
 }
