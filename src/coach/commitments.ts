@@ -46,7 +46,15 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
         if (named.parts.time) reading = { parts: named.parts, spans: reading.spans };
       }
       // "Once we have them, the claim will be paid within 48 hours": the clock starts at an unknown event.
-      if (reading.parts.duration && /\b(?:once|as soon as|after|when)\b[^.;!?]*,\s*(?:and\s+)?$/i.test(before)) reading = { parts: { ...reading.parts, duration: undefined, unknownStart: true }, spans: reading.spans };
+      if ((reading.parts.duration || reading.parts.businessDays !== undefined) && /\b(?:once|as soon as|after|when)\b[^.;!?]*,\s*(?:and\s+)?$/i.test(before)) {
+        reading = { parts: { ...reading.parts, duration: undefined, businessDays: undefined, unknownStart: true }, spans: reading.spans };
+      }
+      // "If they don't respond within 48 hours we'll refund you": the time belongs to the condition, not the promise.
+      const condition = /^\s*(?:if|unless|should)\b[^,;]*?\b(?:i|we|you|they|he|she|it)(?:'ll| will)\b/i.exec(clause)?.[0] ?? /\b(?:if|unless)\b[^,;]*$/i.exec(before)?.[0] ?? '';
+      if (condition && (reading.parts.duration || reading.parts.businessDays !== undefined)) {
+        const own = readDue(clause.slice(condition.length), clock);
+        if (!own.parts.duration && own.parts.businessDays === undefined) reading = { parts: { ...reading.parts, duration: undefined, businessDays: undefined, unknownStart: true }, spans: reading.spans };
+      }
       if (c.needsTime && Object.keys(reading.parts).length === 0) continue;
       const due = dueFromParts(reading.parts, clock);
       const span = rawSpan(p, c.start, c.end);
@@ -65,7 +73,7 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
 type PromiseClause = Span & { verbAt: number; subject: string; needsTime: boolean };
 
 // Splits where a second promise starts: "…, and I'll email", "… and email you by 5pm", "…; we'll…".
-const SPLIT = new RegExp(`\\s*(?:;|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:will|shall)\\s|(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w-]+ ){0,3}?[\\w-]+)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
+const SPLIT = new RegExp(`\\s*(?:;|,?\\s+(?:and|but|or)\\s+(?=(?:if|unless)\\s)|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:will|shall)\\s|(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w-]+ ){0,3}?[\\w-]+|(?:[\\w-]+ )?[\\w-]+s)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
 
 /** The promise-bearing clauses of a sentence. */
 function commitmentClauses(s: Sentence): PromiseClause[] {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { coachDraft, type FindingKind } from './coach.ts';
+import { extractCommitments } from './commitments.ts';
 import { complaintScore } from './rules/complaint.ts';
 
 const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
@@ -206,4 +207,23 @@ test('cant_focus: refusals through policy, eligibility and "not going to happen"
       "We can't refund the deposit, but you can move the booking to another date.",
     ],
   );
+});
+
+test('commitments: pronoun subjects after a condition, "and if …" split off, outcomes to the customer; not announcements', () => {
+  const at = (text: string) => extractCommitments(text, options).map((c) => ({ phrase: c.phrase, due: c.due }));
+  const refund = at("I've opened a case with the seller; if they don't respond within 48 hours we'll refund you ourselves.");
+  assert.equal(refund.length, 1);
+  assert.equal(refund[0]!.due, null);
+  const two = at("I'll come back to you by 3pm tomorrow with their answer, and if they refuse I'll process a full refund.");
+  assert.equal(two.length, 2);
+  assert.equal(two[0]!.due, '2026-03-12T15:00:00+00:00');
+  assert.equal(two[1]!.due, null);
+  assert.equal(at('Once you return the form, our team will release the funds within 10 working days.')[0]?.due, null);
+  assert.equal(at("I've reversed the charge and you'll see it back on your card within 3 business days.").length, 1);
+  assert.equal(at('Our crew will take the old one away on Saturday.').length, 1);
+  assert.equal(at('Our CTO will publish the full write-up by Friday.').length, 1);
+  assert.equal(at('Our tree team will cut them back on Thursday and glass collections will restart on Monday 16 March.').length, 2);
+  assert.equal(at("You'll see the new design tomorrow.").length, 0);
+  assert.equal(at('The new timetable will be published on our website next month.').length, 0);
+  assert.equal(at('The repair will take three days.').length, 0);
 });

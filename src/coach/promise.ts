@@ -3,7 +3,7 @@
 // it promises an action to the customer, rather than describing, offering or asking.
 
 export const ACTION_VERBS =
-  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk';
+  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|publish|cut|restart|resume|reopen|reconnect|brief|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk';
 
 // The modal that carries the promise; "won't forget to" is a promise said the other way round.
 const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+/gi;
@@ -23,8 +23,8 @@ function serviceParticiple(word: string): boolean {
   return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y'), w.replace(/d$/, '')].some((x) => ACTION_VERB.test(x));
 }
 // Passives that describe rather than promise: "you will be charged", "it will be needed", "it'll be based on …".
-const NOT_PROMISED_STATE = /^(?:able|charged|billed|asked|required|expected|needed|based|located|limited|subject|affected|considered|treated|deemed|used|allowed|permitted|given|taken|seen|known|happened|concerned|interested|pleased|delighted|surprised|disappointed|tired|closed|open|even|often|broken|written|spoken|forgotten|hidden|done|been)$/i;
-const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin)$/i;
+const NOT_PROMISED_STATE = /^(?:published|able|charged|billed|asked|required|expected|needed|based|located|limited|subject|affected|considered|treated|deemed|used|allowed|permitted|given|taken|seen|known|happened|concerned|interested|pleased|delighted|surprised|disappointed|tired|closed|open|even|often|broken|written|spoken|forgotten|hidden|done|been)$/i;
+const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin|see)$/i;
 const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
 
 // Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
@@ -93,6 +93,9 @@ function subjectBefore(seg: string, modalAt: number): Subject | null {
   // "Aoife there will email you": the place word is not the subject.
   text = text.replace(/\s+(?:there|here|too|also|herself|himself|themselves)$/i, '');
   if (!text || /^(?:and|but|so|or|if|when|once|that|to|then)$/i.test(text)) return null;
+  // A pronoun is a whole subject: "if they don't respond within 48 hours we'll refund you" promises from "we".
+  const pronoun = /(?:^|\s)(i|we|you|they|he|she)$/i.exec(text);
+  if (pronoun && pronoun.index > 0) text = pronoun[1]!;
   return { start: from + trimmed.length - text.length, text };
 }
 
@@ -119,6 +122,8 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
     if (!YOU_VERBS.test(v)) return false;
     if (v === 'be') return BE_STATES.test(n) && !/^(?:able|charged|billed|asked|required|responsible|redirected|prompted)$/.test(n);
     if (v === 'have') return !/^to$/.test(n);
+    // "you'll see the new design tomorrow" only announces; money coming back is a promise.
+    if (v === 'see') return (/^(?:it|them)$/.test(n) && /^(?:back|on|in|credited|refunded|reversed)$/i.test(third)) || (/^(?:the|your|a|an)$/.test(n) && /^(?:refund|credit|money|payment|reversal|difference|funds|correction|adjustment|deposit)$/i.test(third));
     return !/^(?:to|charged)$/.test(n);
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact|the|your)$/.test(third.toLowerCase()) && (third.toLowerCase() !== 'the' || kind !== 'agent');
@@ -145,6 +150,8 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   if (kind === 'agent' && v === 'leave') return /^(?:a|an|some|the|your|it|them|flowers|fresh)$/.test(n);
   if (kind === 'agent' && v === 'cover') return /^(?:the|your|all|any|it|this|that)$/.test(n);
   if (v === 'look') return /^(?:into|at|for)$/.test(n);
+  // "our crew will take the old one away": taking something back is a service; "it will take 3 days" is not.
+  if (v === 'take') return (/^(?:it|them|away|back)$/.test(n) || (/^(?:the|your)$/.test(n) && /^(?:old|faulty|broken|damaged|item|unit|parcel|boxes|rubbish|packaging|waste|original)$/.test(third.toLowerCase())));
   if (v === 'work') return /^(?:on|with)$/.test(n);
   if (v === 'help') return false;
   // A colleague, a team or a thing promises only service actions; "your next bill will use …" describes.
