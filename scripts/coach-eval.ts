@@ -1,6 +1,6 @@
 // Scores the reply coach against labelled drafts.
 //   node --import tsx scripts/coach-eval.ts [FILE.jsonl ...] [--errors]
-// With no files: the two development sets (drafts.jsonl, drafts2.jsonl) and holdout.jsonl, each reported on its own.
+// With no files: the three development sets (drafts.jsonl, drafts2.jsonl, drafts3.jsonl) and holdout.jsonl, each reported on its own.
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatReport, parseLabelled, score } from '../src/coach/evaluate.ts';
@@ -13,7 +13,7 @@ if (given.some((a) => a.startsWith('-'))) {
   console.error('usage: node --import tsx scripts/coach-eval.ts [FILE.jsonl ...] [--errors]');
   process.exit(2);
 }
-const files = given.length ? given : ['src/coach/eval/drafts.jsonl', 'src/coach/eval/drafts2.jsonl', 'src/coach/eval/holdout.jsonl'].map((f) => path.join(root, f));
+const files = given.length ? given : ['src/coach/eval/drafts.jsonl', 'src/coach/eval/drafts2.jsonl', 'src/coach/eval/drafts3.jsonl', 'src/coach/eval/holdout.jsonl'].map((f) => path.join(root, f));
 
 let failed = false;
 for (const file of files) {
