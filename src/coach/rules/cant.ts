@@ -26,7 +26,8 @@ const REFUSAL = new RegExp(
     "\\bnothing (?:more |else )?(?:that )?(?:i|we|anyone|anybody) (?:can|could|am able to|are able to|is able to) (?:do|change|offer|override|alter|undo|reverse|waive|refund|approve)\\b",
     "\\b(?:not much|very little|nothing much) (?:more )?(?:that )?(?:i|we) (?:can|could) do\\b",
     "\\b(?:nobody|no one|no-one)(?: [\\w ]{0,30}?)? (?:can|could|is able to|will be able to|is allowed to) (?:see or )?(?:change|override|alter|undo|reverse|waive|refund|approve|amend|lift)\\b",
-    "\\b(?:i|we) (?:have|'ve got|'ve) no (?:access|authority|ability|power|discretion|say|control) (?:to|over|in)\\b",
+    "\\b(?:i|we)(?: have| have got|'ve got|'ve) no (?:access|authority|ability|power|discretion|say|control) (?:to|over|in)\\b|\\babove my pay ?grade\\b",
+    "\\b(?:wouldn't|won't|doesn't|does not|don't|didn't|would not|will not|do not|did not) qualify\\b|\\b(?:isn't|is not|'s not|not) (?:a thing|something) (?:that )?(?:we|i) (?:do|offer|provide|support|allow)\\b",
     // Idioms of refusal: "our hands are tied", "out of the question", "I'm afraid not", "a no from us", "the charge stands".
     "\\bhands are tied\\b|\\bout of the question\\b|\\b(?:afraid|sadly|regrettably) not\\b|\\b(?:is|'s|are) a (?:no|firm no|hard no|no-go|non-starter)\\b",
     "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still )?(?:stands?|will stand)\\b",
@@ -133,7 +134,9 @@ export function refusalAt(text: string): number {
     if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before)) continue;
     if (WHEN.test(before) && CUSTOMER_SUBJECT.test(before) && !/\bit\s*$/i.test(before)) continue;
     // "…, so bags bigger than A4 aren't allowed in" explains a rule; "…, so there's nothing I can do" still refuses.
-    const serviceRefusal = /^(?:can ?not|can't|cant|won't|will not) be (?:refunded|reversed|changed|cancell?ed|exchanged|returned|reissued|amended|moved|transferred|credited|waived|extended|replaced|repaired|reinstated)\b/i.test(after);
+    const serviceRefusal = /^(?:can ?not|can't|cant|won't|will not) be (?:refunded|reversed|changed|cancell?ed|exchanged|returned|reissued|amended|moved|transferred|credited|waived|extended|replaced|repaired|reinstated)\b|^(?:can ?not|can't|cant) (?:override|overturn|lift|waive|reverse|amend|approve|release|unblock|unfreeze)\b|^(?:wouldn't|won't|doesn't|does not|would not|will not|don't|do not) qualify\b/i.test(after);
+    // "… so it can't slip through again": a purpose the agent is securing, not a refusal.
+    if (/\bso(?: that)? (?:it|this|that|they|nobody|no one)\s*$/i.test(before) && /^[^.;!?]{0,40}\bagain\b/i.test(after)) continue;
     if (CONSEQUENCE.test(before) && !serviceRefusal && !/\b(?:i|we|me|us|i'm|we're|afraid|unfortunately|sadly)\b/i.test(`${/\bso\b[^,;]*$/i.exec(before)?.[0] ?? ''} ${text.slice(m.index, m.index + m[0].length + 30)}`)) continue;
     if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
     return m.index;
