@@ -177,6 +177,31 @@ test('complaint: persistent faults, broken promises and demands in plain words; 
   }
 });
 
+test('no_acknowledgement: empathy and validation in more voices count; plain facts do not', () => {
+  const context = "My order arrived broken and I'm really annoyed. Third time!";
+  for (const opener of [
+    'I realise how disruptive this has been.',
+    'This has clearly caused you real trouble.',
+    'I hate to hear that.',
+    'Not good at all.',
+    "That's a poor show from us.",
+    'Thanks for letting us know, and for your patience.',
+    'I can see this has been a real hassle.',
+    "Ugh, that's the worst.",
+    'Three times is three too many.',
+    'Totally fair to be annoyed.',
+    "I'd be fuming too.",
+    "That's not how it should have gone.",
+    "I'm so sad to hear that.",
+    "That's really not good enough.",
+  ]) {
+    assert.ok(!has(`${opener} A new one ships today.`, 'no_acknowledgement', context), opener);
+  }
+  for (const opener of ['I know how to fix this.', 'I can see the order on our system.', 'Thanks for letting us know.']) {
+    assert.ok(has(`${opener} A new one ships today.`, 'no_acknowledgement', context), opener);
+  }
+});
+
 test('no_acknowledgement: an apology on the greeting line counts', () => {
   assert.ok(!has("Hi Priya, sorry about the overcharge. I've reduced the subscription to 25 seats.", 'no_acknowledgement', 'We were charged for 40 seats but only have 25 users. Please fix.'));
   assert.ok(has("Hi Priya, I've reduced the subscription to 25 seats.", 'no_acknowledgement', 'We were charged twice for 40 seats and only have 25 users. Please fix.'));

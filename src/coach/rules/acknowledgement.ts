@@ -42,6 +42,15 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\b(?:good|great|nice|fair) (?:catch|spot)\\b|\\bwell spotted\\b|\\bslipped (?:past|through) (?:us|our)\\b",
     "\\bpardon (?:the|our|my)\\b|\\b(?:that's|this is|it's|that one's) on me\\b|\\bmea culpa\\b|\\bi hate that\\b|\\b(?:not|never) what you (?:needed|wanted|expected|deserve)\\b|\\byou deserve(?:d)? better\\b|\\bwe owe you\\b|\\b(?:oh dear|oops|whoops|yikes|oof)\\b",
     "\\b(?:i'd|i would|anyone would) (?:be|feel) (?:annoyed|frustrated|upset|furious|cross|angry|the same)(?: too)?\\b|\\byou have every reason\\b|\\brightly (?:so|annoyed|upset|frustrated)\\b|\\boh no\\b|\\bi feel (?:terrible|awful|bad)\\b|\\b(?:that's|this is|it's) on us\\b|\\bwhat a (?:rubbish|terrible|awful|horrible|miserable|frustrating|stressful|rotten) \\w+|\\bmust (?:be|have been) (?:a|such a) (?:shock|worry|nightmare|pain|blow)\\b",
+    // Empathy and validation in more voices (issue 5, round 3): "I realise how disruptive this has been", "sad to hear",
+    // "not good at all", "I'd be fuming too", "totally fair to be annoyed", "ugh".
+    "\\b(?:i|we) (?:fully |really |completely |do |can |totally )?(?:realise|realize|recogni[sz]e|know|see|appreciate)\\b[^.!?]{0,60}\\b(?:disrupt\\w*|hassle|trouble|stress\\w*|annoy\\w*|frustrat\\w*|inconvenien\\w*|difficult|upset\\w*|worr\\w*|awful|rough|pain|mess|ordeal|blow|shock|disappoint\\w*|let down)",
+    "\\bcaused you (?:real |a lot of |so much |such |considerable |a great deal of )?(?:trouble|hassle|stress|worry|inconvenience|grief|problems|distress|upset)\\b",
+    "\\b(?:hate|sad|saddened|gutted|heartbroken|devastated|upset) to (?:hear|read|learn|see)\\b|\\bcondolences?\\b|\\b(?:my|our) (?:deepest |sincere |heartfelt )?sympath(?:y|ies)\\b|\\bheartbreaking\\b",
+    "\\b(?:that|this|it)(?:'s| is| was)? (?:really |just |simply |clearly |certainly |definitely )(?:not|n't) (?:acceptable|ok|okay|good enough|good|great|right|fair|on)\\b|^\\s*not (?:good|great|ok|okay|right|fair|on)(?: at all| enough)?\\b|\\bnot how (?:it|this|things) should (?:have gone|be|work|have happened)\\b",
+    "\\b(?:poor show|not our (?:finest|best)(?: hour| moment)?|the worst|(?:one|two|three|\\w+) (?:times? )?too many)\\b|\\b(?:ugh|argh|ouch)\\b",
+    "\\b(?:i'd|i would|anyone would|we'd|we would) (?:be|feel) (?:fuming|livid|cross|mad|raging|gutted|upset|annoyed|frustrated|furious)\\b|\\b(?:totally|completely|perfectly|entirely|quite) (?:fair|reasonable|understandable)\\b|\\bright to be (?:annoyed|upset|frustrated|angry|cross|disappointed|concerned|worried)\\b",
+    "\\b(?:for|appreciate) your (?:patience|understanding)\\b",
   ].join('|'),
   'i',
 );

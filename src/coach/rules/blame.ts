@@ -175,7 +175,7 @@ const FIRST_PERSON: RegExp[] = [
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
 const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
 // Owning the mistake for the team is the opposite of blame.
-const OWNING = /\bif\b[^.;!?]{0,50}\bby (?:us|me)\b|\b(?:(?:that|this|it)(?:'s| is| was) on us|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
+const OWNING = /\bif\b[^.;!?]{0,50}\bby (?:us|me)\b|\b(?:(?:that|this|it)(?:'s| is| was) on us|(?:that|this|it)(?:'s| is| was) (?:still )?(?:our|my) (?:responsibility|job to (?:fix|put right|sort))|our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
 const AGENT_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)(?: already| now| also| just)? (?!(?:not|no|been|had|never|afraid|sorry|unable)\b)[a-z]+(?:ed|ing)?\b|\b(?:i|we)(?:'ll| will) \w+/i;
 // A fix reported in the passive ("…, which has now been corrected") makes the account part of putting it right.
 const FIXED = /\b(?:has|have|had) (?:now |since |already |just )?been (?:corrected|fixed|resolved|sorted|amended|updated|put right|rectified|reversed|refunded)\b/i;
