@@ -23,6 +23,10 @@ const REFUSAL = new RegExp(
     "\\b(?:i|we) (?:don't|do not) have (?:the )?(?:ability|authority|power|access|option|means|facility|capacity|discretion) to\\b",
     "\\b(?:won't|will not|wouldn't|would not) (?:allow|permit|cover|accept|let (?:me|us|you))\\b",
     "\\bbeyond what (?:i|we)(?:'m| am|'re| are)? (?:can|able to|allowed to)\\b",
+    // More refusal idioms: "not on the cards", "not doable", "no chance of", "won't budge", "non-negotiable", "turned down".
+    "\\b(?:isn't|is not|'s not|not) on the cards\\b|\\bnot (?:doable|feasible|viable|workable)\\b|^\\s*not possible\\b|\\bno (?:chance|prospect|question) of\\b|\\bwon't (?:budge|move|bend|negotiate)\\b|\\bnon-?negotiable\\b",
+    "\\b(?:is|are|was|were) (?:strictly )?(?:prohibited|forbidden|not permitted|banned)\\b|\\b(?:has|have|had) been (?:turned down|refused|declined|rejected|denied)\\b|\\b(?:was|were|has been|is) unsuccessful\\b",
+    "\\b(?:we|i)(?:'re| are| am|'m) not (?:prepared|willing|going) to (?:refund|reimburse|compensate|offer|give|pay|cover|replace|exchange|waive|extend|accept|honou?r|reverse|reopen|make an exception|issue|credit|reconsider|change (?:the|our|this|that|it))\\b|\\b(?:we|i) no longer (?:carry|stock|sell|offer|make|provide|do|support|accept)\\b|\\bwon't be getting (?:any )?more\\b",
     "\\bnothing (?:more |else )?(?:that )?(?:i|we|anyone|anybody) (?:can|could|am able to|are able to|is able to) (?:do|change|offer|override|alter|undo|reverse|waive|refund|approve)\\b",
     "\\b(?:not much|very little|nothing much) (?:more )?(?:that )?(?:i|we) (?:can|could) do\\b",
     "\\b(?:nobody|no one|no-one)(?: [\\w ]{0,30}?)? (?:can|could|is able to|will be able to|is allowed to) (?:see or )?(?:change|override|alter|undo|reverse|waive|refund|approve|amend|lift)\\b",
