@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -99,6 +100,22 @@ async function openBrowser() {
   return { page, errors, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = path.resolve(import.meta.dirname, '..', 'test-results', 'web');
+
+/** axe-core on the page as it is (no serious or critical violations), then a screenshot for a person to look at. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const serious = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
+  });
+  assert.deepEqual(serious, [], name);
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `desk-${name}.png`), fullPage: true });
+}
+
 async function signIn(page: Page, base: string, who: Caller): Promise<void> {
   await page.goto(`${base}/`);
   await page.getByLabel('Email').fill(who.email);
@@ -177,6 +194,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await page.waitForURL(/tag=fragile/);
       await list.getByText('Urgent but sturdy').waitFor({ state: 'detached' });
       assert.deepEqual(await subjects(), ['Fragile vase cracked']);
+      await checkPage(page, 'queue-filtered');
 
       // A reload keeps the filters; sort is applied on top.
       await page.reload();
@@ -218,6 +236,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       ]);
       const chosen = page.getByRole('list', { name: 'Files to send' });
       await chosen.getByText('dent-side.txt').waitFor();
+      await checkPage(page, 'ticket-files');
       await page.getByRole('button', { name: 'Do not send dent-side.txt' }).click();
       assert.deepEqual(await chosen.locator('li').allTextContents().then((x) => x.map((s) => s.split(' ')[0])), ['dent-front.jpg']);
       await page.keyboard.press('n');
@@ -279,6 +298,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await side.getByLabel('order', { exact: true }).waitFor({ state: 'detached' });
       assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.customFields, { boxes: 3, carrier: 'DHL' });
 
+      await checkPage(page, 'ticket-fields');
       const other = side.getByRole('region', { name: 'Other tickets' });
       assert.equal(await other.getByRole('link').count(), 1, 'the open ticket is not listed among the others');
       await other.getByRole('link', { name: `#${earlier.number} Earlier: wrong colour delivered` }).click();
