@@ -82,6 +82,8 @@ test("blame: decisions made by another party, third-party causes and habits, dis
     [
       'Your refund was approved by our finance team today.',
       'The parcel was delivered by DPD this morning.',
+      'The new fees were set by Ofgem in April.',
+      'The price cap is set by the regulator.',
       'The 16+ age limit is set by the performer and we are required to enforce it at the door.',
       "The delay was caused by your request to change the date, so it's now due Friday.",
       "The price went up because the supplier raised its costs, so I've applied a discount.",
