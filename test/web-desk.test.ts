@@ -14,6 +14,8 @@ import { chromium, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
 import { applyFilters, filtersSearch, readFilters } from '../web/src/lib/filters.ts';
+import { customFieldChanges, describeEvent } from '../web/src/lib/timeline.ts';
+import type { HeedEvent } from '../web/src/api/types.ts';
 import { addPicked, fileSize, looseFiles } from '../web/src/lib/files.ts';
 import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
@@ -75,6 +77,13 @@ describe('web desk logic', () => {
     const f1 = { name: 'a.png', size: 3, lastModified: 1 };
     const f2 = { name: 'a.png', size: 4, lastModified: 1 };
     assert.deepEqual(addPicked([f1], [f1, f2]), [f1, f2]);
+  });
+
+  it('says which custom fields an edit changed', () => {
+    assert.deepEqual(customFieldChanges({ order: 'A-17', boxes: 2 }, { boxes: 3, carrier: 'DHL' }), ['boxes from 2 to 3', 'carrier set to DHL', 'order removed']);
+    assert.deepEqual(customFieldChanges({ a: 1 }, { a: 1 }), []);
+    const e: HeedEvent = { id: 1, action: 'ticket.updated', actor: { type: 'agent', id: 'ag' }, before: { customFields: { boxes: 2 } }, after: { customFields: { boxes: 3 } }, createdAt: '2026-11-28T10:00:00Z' };
+    assert.equal(describeEvent(e, { agent: () => 'Olive' }), 'Olive changed the custom fields (boxes from 2 to 3)');
   });
 });
 
@@ -294,6 +303,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await side.getByRole('button', { name: 'Add field' }).click();
       await side.getByLabel('carrier', { exact: true }).waitFor();
       assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.customFields, { order: 'A-17', boxes: 3, carrier: 'DHL' });
+      await page.locator('.event').getByText('changed the custom fields (boxes from 2 to 3)').waitFor();
       await side.getByRole('button', { name: 'Remove field order' }).click();
       await side.getByLabel('order', { exact: true }).waitFor({ state: 'detached' });
       assert.deepEqual((await t.call({ method: 'GET', url: `/api/v1/tickets/${now.id}` })).body.customFields, { boxes: 3, carrier: 'DHL' });

@@ -36,6 +36,17 @@ function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+/** What changed between two sets of custom fields: "boxes from 2 to 3", "carrier set to DHL", "order removed". */
+export function customFieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(after)) {
+    if (!(k in before)) out.push(`${k} set to ${show(v)}`);
+    else if (JSON.stringify(before[k]) !== JSON.stringify(v)) out.push(`${k} from ${show(before[k])} to ${show(v)}`);
+  }
+  for (const k of Object.keys(before)) if (!(k in after)) out.push(`${k} removed`);
+  return out;
+}
+
 /** One readable line for an event, naming agents by name. */
 export function describeEvent(e: HeedEvent, names: Names): string {
   const who = e.actor.type === 'agent' ? names.agent(e.actor.id) : e.actor.type === 'customer' ? 'The customer' : 'Heed';
@@ -48,6 +59,10 @@ export function describeEvent(e: HeedEvent, names: Names): string {
       const changes = Object.keys(after)
         .filter((k) => k in fieldLabels)
         .map((k) => `${fieldLabels[k]} from ${show(before[k])} to ${show(after[k])}`);
+      if ('customFields' in after) {
+        const fields = customFieldChanges(obj(before.customFields), obj(after.customFields));
+        if (fields.length) changes.push(`the custom fields (${fields.join(', ')})`);
+      }
       return changes.length ? `${who} changed ${changes.join(', ')}` : `${who} edited the ticket`;
     }
     case 'handoff.requested': {
