@@ -429,6 +429,8 @@ describe('bad input', () => {
         field: 'priorty',
       },
       // messages
+      { name: 'messages: attachmentIds that are not UUIDs', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/messages`, payload: () => ({ body: 'Files', attachmentIds: ['../etc/passwd'] }), code: 'validation_failed', field: 'attachmentIds' },
+      { name: 'messages: attachmentIds of nothing', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/messages`, payload: () => ({ body: 'Files', attachmentIds: [UNKNOWN] }), code: 'reference_not_found', field: 'attachmentIds' },
       { name: 'messages: missing body', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/messages`, payload: () => ({ kind: 'note' }), code: 'validation_failed', field: 'body' },
       { name: 'messages: body of the wrong type', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/messages`, payload: () => ({ body: 12 }), code: 'validation_failed', field: 'body' },
       { name: 'messages: a body of 200,001 characters', method: 'POST', url: (x) => `/api/v1/tickets/${x.ticket.id}/messages`, payload: () => ({ body: 'b'.repeat(200_001) }), code: 'validation_failed', field: 'body' },

@@ -72,4 +72,24 @@ describe('attachments', () => {
     const anon = await t.call({ method: 'GET', url: '/api/v1/attachments/00000000-0000-4000-8000-000000000000', as: null });
     assert.equal(anon.status, 401);
   });
+
+  it('a message carries files uploaded before it, once, and only files of its own ticket', async () => {
+    const ticket = await createTicket(t);
+    const other = await createTicket(t);
+    const a = await upload(ticket.id, 'invoice.pdf', '%PDF-1.4 invoice');
+    const b = await upload(ticket.id, 'photo.png', 'png bytes', 'image/png');
+    const foreign = await upload(other.id, 'other.pdf', '%PDF-1.4 other');
+    const refused = await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, payload: { body: 'Here you go', attachmentIds: [a.body.id, foreign.body.id] } });
+    assert.equal(refused.status, 422, JSON.stringify(refused.body));
+    assert.match(refused.body.error.message, /attachmentIds/);
+    const sent = await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, payload: { body: 'Here you go', attachmentIds: [a.body.id, b.body.id] } });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const page = await t.call({ method: 'GET', url: `/api/v1/tickets/${ticket.id}` });
+    const onMessage = page.body.attachments.filter((f: { messageId: string | null }) => f.messageId === sent.body.message.id);
+    assert.deepEqual(onMessage.map((f: { filename: string }) => f.filename).sort(), ['invoice.pdf', 'photo.png']);
+    // The refused request changed nothing: no message, and the file is still waiting.
+    assert.equal(page.body.messages.filter((m: { body: string }) => m.body === 'Here you go').length, 1);
+    const again = await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, payload: { body: 'Twice', attachmentIds: [a.body.id] } });
+    assert.equal(again.status, 422, 'a file goes with one message');
+  });
 });

@@ -18,6 +18,8 @@ export type AgentMessageInput = {
   bodyHtml?: string;
   status?: TicketStatus;
   channel?: Channel;
+  /** Files already uploaded to the ticket, not yet on a message, that this message carries (its email too). */
+  attachmentIds?: string[];
   /** Runs in the message's transaction once it is stored (e.g. to queue the email that carries it). */
   afterStore?: (tx: Tx, result: MessageResult) => Promise<void>;
 };
@@ -69,6 +71,23 @@ async function insertMessage(
   return { message, ticket: updated, followUp: false };
 }
 
+/** Puts uploaded files on the message, in its transaction: each must be on this ticket and on no message yet. */
+async function claimAttachments(tx: Tx, ticketId: string, messageId: string, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  const claimed = await tx
+    .updateTable('attachments')
+    .set({ message_id: messageId })
+    .where('id', 'in', unique)
+    .where('ticket_id', '=', ticketId)
+    .where('message_id', 'is', null)
+    .returning('id')
+    .execute();
+  if (claimed.length !== unique.length) {
+    const missing = unique.filter((id) => !claimed.some((c) => c.id === id));
+    throw new HeedError('reference_not_found', `attachmentIds: ${missing.join(', ')} is not a file of this ticket waiting for a message`);
+  }
+}
+
 /**
  * Who spoke last in public: a customer's message starts (or continues) their wait on us; an agent's public reply
  * ends it and, the first time, counts as the first response. Internal notes change neither.
@@ -102,6 +121,7 @@ export async function addAgentMessage(db: Db, input: AgentMessageInput): Promise
       },
       input.kind === 'note' ? { kind: 'agent_note', to: input.status } : { kind: 'agent_reply', to: input.status },
     );
+    if (input.attachmentIds?.length) await claimAttachments(tx, ticket.id, result.message.id, input.attachmentIds);
     if (input.kind === 'reply') {
       const text = input.body.trim() ? input.body : htmlToText(input.bodyHtml ?? '');
       result.message.coach = await reviewSentReply(tx, actor, ticket.id, result.message.id, text, now());

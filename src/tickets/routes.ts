@@ -59,6 +59,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (b.from === 'requester') {
       if (b.kind !== 'reply') throw new HeedError('rule_violation', 'a requester message is a reply; notes are written by agents', { field: 'kind' });
       if (b.status) throw new HeedError('rule_violation', 'the status follows a requester message; it cannot be set with it', { field: 'status' });
+      if (b.attachmentIds?.length) throw new HeedError('rule_violation', 'attachmentIds: files go with agent messages', { field: 'attachmentIds' });
       const ticket = await getTicket(db, req.params.id);
       result = await addCustomerMessage(db, { kind: 'customer', id: ticket.requester_id }, { ticketId: ticket.id, body: b.body, bodyHtml: b.bodyHtml, channel: 'api' });
     } else {
@@ -69,6 +70,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: b.body,
         bodyHtml: b.bodyHtml,
         status: b.status,
+        attachmentIds: b.attachmentIds,
         // A public reply to an email ticket leaves as email, queued in the same transaction.
         afterStore: jobs && b.kind === 'reply' ? (tx, r) => queueReplyEmail(tx, jobs, r.ticket.id, r.message.id).then(() => {}) : undefined,
       });

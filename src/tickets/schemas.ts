@@ -48,6 +48,8 @@ export const MessageBody = z.object({
   /** `requester` records a message the customer sent through an integration. */
   from: z.enum(['agent', 'requester']).default('agent'),
   status: Status.optional(),
+  /** Files uploaded to the ticket beforehand (POST …/attachments without messageId) that this message carries. */
+  attachmentIds: z.array(Uuid).max(20).optional(),
 });
 export type MessageInput = z.infer<typeof MessageBody>;
 

@@ -18,7 +18,7 @@ export const api = {
   search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', '/api/v1/search', { query: { q, limit: 50 }, signal }),
   ticket: (id: string) => request<TicketDetail>('GET', `/api/v1/tickets/${id}`),
   updateTicket: (id: string, body: TicketPatch) => request<Ticket>('PATCH', `/api/v1/tickets/${id}`, { body }),
-  send: (id: string, body: { body: string; kind: 'reply' | 'note'; status?: string }) =>
+  send: (id: string, body: { body: string; kind: 'reply' | 'note'; status?: string; attachmentIds?: string[] }) =>
     request<{ ticket: Ticket; message: Message }>('POST', `/api/v1/tickets/${id}/messages`, { body }),
   attach: (ticketId: string, file: File, messageId?: string) =>
     upload<Attachment>(`/api/v1/tickets/${ticketId}/attachments`, file, { filename: file.name, messageId }),

@@ -52,23 +52,22 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
     if (!text.trim() || sending) return;
     setSending(true);
     setError(null);
+    // Files go up first and travel with the message, so a reply's email carries them.
+    const uploaded: string[] = [];
+    for (const f of files) {
+      try {
+        uploaded.push((await api.attach(props.ticket.id, f)).id);
+      } catch (err) {
+        setError(`Not sent: ${f.name} could not be attached (${(err as Error).message})`);
+        setSending(false);
+        return;
+      }
+    }
     try {
-      const sent = await api.send(props.ticket.id, { body: text, kind, status: statusAfter || undefined });
+      await api.send(props.ticket.id, { body: text, kind, status: statusAfter || undefined, attachmentIds: uploaded.length ? uploaded : undefined });
       setText('');
       setStatusAfter('');
-      // The message is stored; a file that fails to upload is named, and stays chosen so it can be sent again.
-      const failed: File[] = [];
-      const problems: string[] = [];
-      for (const f of files) {
-        try {
-          await api.attach(props.ticket.id, f, sent.message.id);
-        } catch (err) {
-          failed.push(f);
-          problems.push(`${f.name}: ${(err as Error).message}`);
-        }
-      }
-      setFiles(failed);
-      if (problems.length > 0) setError(`Sent, but not attached: ${problems.join('; ')}`);
+      setFiles([]);
       props.onSent(kind === 'reply' ? 'Reply sent.' : 'Note added.');
     } catch (err) {
       setError(`Not sent: ${(err as Error).message}`);
