@@ -49,8 +49,11 @@ async function sendNotice(tx: Tx, jobs: Jobs, t: Target, kind: string, text: str
 
 const targetColumns = sql`t.id, t.number, t.subject, t.channel, t.team_id, t.expected_reply_by, coalesce(c.timezone, w.timezone) as timezone`;
 
-/** Acknowledges new email and web-form tickets with the time the customer can expect a reply. */
-export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 200): Promise<number> {
+/**
+ * Acknowledges new email and web-form tickets with the time the customer can expect a reply. Small batches, one
+ * transaction each: on the embedded database a long transaction would hold up the intake of new mail.
+ */
+export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 25): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const { rows } = await sql<Target>`
       select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w
@@ -74,7 +77,7 @@ const MAX_UPDATES = 3;
  * When the reply time we gave a customer is about to pass without a first reply, tell them so, with a new time
  * computed from the queue as it is now. At most MAX_UPDATES times per ticket.
  */
-export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 100): Promise<number> {
+export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 25): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const { rows } = await sql<Target>`
       select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w

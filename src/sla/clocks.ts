@@ -59,18 +59,27 @@ async function ticketFacts(tx: Queryable, ticketId: string): Promise<TicketFacts
     .executeTakeFirst();
 }
 
+export type SyncOptions = {
+  settings?: Settings;
+  /** A ticket just opened: it has no clocks yet, so there is nothing to read. */
+  fresh?: boolean;
+  /** The caller writes tickets.next_due_at itself (with other columns, in one statement). */
+  deferTicketUpdate?: boolean;
+};
+export type ClockSummary = { nextDue: Date | null; firstResponseDue: Date | null; calendarId: string | null };
+
 /**
  * Brings a ticket's SLA clocks in line with its state at `at`, in the caller's transaction (call it after every
  * change that can move a clock: new message, status, priority, team, tags, policy). Idempotent: running it twice
- * changes nothing. Returns the ticket's next due time.
+ * changes nothing. Returns the ticket's next due time and its first-response due time.
  */
-export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), settings?: Settings): Promise<Date | null> {
+export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), options: SyncOptions = {}): Promise<ClockSummary> {
   const [facts, rows, s] = await Promise.all([
     ticketFacts(tx, ticketId),
-    tx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).execute(),
-    settings ?? loadSettings(tx),
+    options.fresh ? [] : tx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).execute(),
+    options.settings ?? loadSettings(tx),
   ]);
-  if (!facts) return null;
+  if (!facts) return { nextDue: null, firstResponseDue: null, calendarId: null };
   const existing = new Map(rows.map((r) => [r.metric, r]));
   const policy = choosePolicy(s.policies, {
     teamId: facts.team_id,
@@ -83,6 +92,7 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), set
   if (!calendar) throw new Error(`SLA policy ${policy.name} has no calendar`);
   const promised = promisedMinutes(facts);
   let nextDue: Date | null = null;
+  let firstResponseDue: Date | null = null;
   const changed: (ClockState & { ticket_id: string; metric: SlaMetric })[] = [];
 
   for (const [metric, want] of Object.entries(wantedClocks(facts, existing)) as [SlaMetric, Wanted][]) {
@@ -93,6 +103,7 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), set
     next.calendar_id = calendar.id;
     schedule(next, calendar, at);
     if (next.due_at && (!nextDue || next.due_at < nextDue)) nextDue = next.due_at;
+    if (metric === 'first_response') firstResponseDue = next.due_at;
     if (!before || !sameClock(before, next)) changed.push({ ...next, ticket_id: ticketId, metric });
   }
   if (changed.length > 0) {
@@ -108,8 +119,10 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), set
       )
       .execute();
   }
-  await tx.updateTable('tickets').set({ next_due_at: nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', nextDue).execute();
-  return nextDue;
+  if (!options.deferTicketUpdate) {
+    await tx.updateTable('tickets').set({ next_due_at: nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', nextDue).execute();
+  }
+  return { nextDue, firstResponseDue, calendarId: calendar.id };
 }
 
 type ClockState = Omit<SlaClock, 'ticket_id' | 'metric'>;

@@ -30,7 +30,7 @@ export async function resyncOpenTickets(db: Db, batch = 500): Promise<number> {
         .forUpdate()
         .execute();
       const at = now();
-      for (const { id } of rows) await syncClocks(tx, id, at, settings);
+      for (const { id } of rows) await syncClocks(tx, id, at, { settings });
       return rows;
     });
     if (ids.length === 0) return seen;

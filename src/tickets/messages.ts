@@ -57,7 +57,7 @@ async function insertMessage(
     .where('id', '=', ticket.id)
     .returning(ticketColumns)
     .executeTakeFirstOrThrow();
-  updated.next_due_at = await syncClocks(tx, ticket.id, at);
+  updated.next_due_at = (await syncClocks(tx, ticket.id, at)).nextDue;
   await recordEvent(tx, {
     action: values.kind === 'note' ? 'message.note_added' : 'message.added',
     entity: 'message',

@@ -67,9 +67,9 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
     )
     select * from t`.execute(tx);
   await publish(tx, { type: 'ticket.created', ticketId, number: rows[0]!.number, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) });
-  const nextDue = await syncClocks(tx, ticketId, at);
-  const expected = await estimateReplyBy(tx, rows[0]!, at);
-  return { ticket: { ...rows[0]!, next_due_at: nextDue, expected_reply_by: expected }, messageId };
+  const clocks = await syncClocks(tx, ticketId, at, { fresh: true, deferTicketUpdate: true });
+  const expected = await estimateReplyBy(tx, rows[0]!, at, clocks);
+  return { ticket: { ...rows[0]!, next_due_at: clocks.nextDue, expected_reply_by: expected, first_expected_reply_by: expected }, messageId };
 }
 
 /** The API's ticket creation: matches or creates the requester, then opens the ticket. */
@@ -170,7 +170,7 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
     await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
     await publish(tx, { type: 'ticket.updated', ticketId: id, fields: Object.keys(diff.after), actorId: actorIdOf(actor) });
     if (patch.status !== undefined || patch.priority !== undefined || patch.tags !== undefined) {
-      return { ...ticket, next_due_at: await syncClocks(tx, id) };
+      return { ...ticket, next_due_at: (await syncClocks(tx, id)).nextDue };
     }
     return ticket;
   });

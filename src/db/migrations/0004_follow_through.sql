@@ -98,6 +98,8 @@ alter table tickets add column follow_up_agent_id uuid references agents (id) on
 create index tickets_waiting_idx on tickets (waiting_since, id) where waiting_since is not null;
 create index tickets_next_due_idx on tickets (next_due_at, id) where next_due_at is not null;
 create index tickets_eta_idx on tickets (expected_reply_by) where expected_reply_by is not null and first_replied_at is null;
+-- The queue ahead of a new inquiry (for its ETA): the team's tickets still waiting for a first reply, by due time.
+create index tickets_first_reply_queue_idx on tickets (team_id, next_due_at) where first_replied_at is null and waiting_since is not null;
 create index tickets_follow_up_idx on tickets (follow_up_at) where follow_up_at is not null;
 create index tickets_ack_idx on tickets (created_at) where ack_pending;
 
