@@ -8,15 +8,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { agentViews, viewCountLabel } from '../web/src/lib/views.ts';
 import { problemFor, problemsOf } from '../web/src/components/admin/problems.ts';
 import { ApiError } from '../web/src/api/client.ts';
 import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, chromiumPath, openBrowser as openAnyBrowser, shots, signIn } from './browser.ts';
 
 describe('web app views and admin forms (logic)', () => {
   it('puts mine (open only), handoffs and commitments first, each with its count name', () => {
@@ -44,51 +43,9 @@ describe('web app views and admin forms (logic)', () => {
   });
 });
 
-const chromiumPath = '/usr/bin/chromium';
-const shots = path.resolve(import.meta.dirname, '..', 'test-results', 'web');
-const password = 'correct horse battery';
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function openBrowser() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'UTC',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // The browser logs refused requests itself; the app shows them, which the test checks.
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  return { page, errors, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
-
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious, [], `${name}: ${JSON.stringify(serious)}`);
-}
-
+// The browser logs refused requests itself; the app shows them, which the test checks.
+const openBrowser = () => openAnyBrowser({ ignoreConsole: /status of 4\d\d/ });
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${dbKind}-${name}.png`), fullPage: true });
-
-async function signIn(page: Page, base: string, who: Caller): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'My tickets', level: 1 }).waitFor();
-}
 
 describe('admin pages and views in a real browser', { timeout: 180_000 }, () => {
   let t: TestApp;

@@ -7,10 +7,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
 import { applyFilters, filtersSearch, readFilters } from '../web/src/lib/filters.ts';
@@ -19,6 +17,7 @@ import type { HeedEvent } from '../web/src/api/types.ts';
 import { addPicked, fileSize, looseFiles } from '../web/src/lib/files.ts';
 import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
 import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, chromiumPath, openBrowser, shots, signIn } from './browser.ts';
 
 describe('web desk logic', () => {
   it('refetches as many rows as were loaded, in pages the API accepts', () => {
@@ -87,50 +86,11 @@ describe('web desk logic', () => {
   });
 });
 
-const chromiumPath = '/usr/bin/chromium';
-const password = 'correct horse battery';
-
-async function openBrowser() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'UTC',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return { page, errors, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const shots = path.resolve(import.meta.dirname, '..', 'test-results', 'web');
-
 /** axe-core on the page as it is (no serious or critical violations), then a screenshot for a person to look at. */
 async function checkPage(page: Page, name: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const serious = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
-  });
-  assert.deepEqual(serious, [], name);
+  await checkAccessibility(page, name);
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `desk-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, base: string, who: Caller): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'My tickets', level: 1 }).waitFor();
 }
 
 describe('web desk in a real browser', { timeout: 180_000 }, () => {

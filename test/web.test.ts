@@ -8,10 +8,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureWebBuilt } from '../web/build.ts';
 import { segmentText, spanStillFits } from '../web/src/lib/segments.ts';
 import { countLabel, queueViews } from '../web/src/lib/queues.ts';
@@ -22,6 +20,7 @@ import { channelLabel, elapsed, minutes, relative } from '../web/src/lib/format.
 import type { HeedEvent, Message } from '../web/src/api/types.ts';
 import { applyPresence, PRESENCE_EXPIRES_MS, presenceLabel, presentAt, TYPING_FADES_MS } from '../web/src/hooks/livePresence.ts';
 import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, chromiumPath, openBrowser, shots, signIn } from './browser.ts';
 
 describe('web app logic', () => {
   it('tracks who else is on a ticket: typing fades to viewing, silence and leaving remove them', () => {
@@ -123,55 +122,8 @@ describe('web app logic', () => {
   });
 });
 
-const chromiumPath = '/usr/bin/chromium';
-const shots = path.resolve(import.meta.dirname, '..', 'test-results', 'web');
-const password = 'correct horse battery';
-
-/** A browser of its own (a fresh profile), at the desk's usual size. */
-async function openBrowser(): Promise<{ ctx: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'UTC',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return { ctx, page, errors, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core on the page as it is; fails on any serious or critical violation, naming them. */
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  // evaluate() is not subject to the page's CSP, which (rightly) refuses injected script tags.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious, [], `${name}: ${JSON.stringify(serious)}`);
-}
-
 async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${dbKind}-${name}.png`), fullPage });
-}
-
-async function signIn(page: Page, base: string, who: Caller): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'My tickets', level: 1 }).waitFor();
 }
 
 describe('web app in a real browser', { timeout: 180_000 }, () => {
