@@ -11,6 +11,7 @@ import { startJobs, type Jobs } from '../jobs/jobs.ts';
 import { notify } from '../notifications/service.ts';
 import { now, testClock, useClock } from '../time/clock.ts';
 import { runDue, tickQueueSpec } from './scheduler.ts';
+import type { MeasureGroup } from './measures.ts';
 
 const START = '2026-03-10T10:00:00.000Z';
 const clock = testClock(START);
@@ -167,14 +168,7 @@ const seedPromises: PromiseSeed[] = [
   { ticket: 5, owner: 'P', status: 'kept', due: '2026-02-04T17:00:00Z', completed: '2026-02-03T09:00:00Z' },
 ];
 
-type Group = {
-  tickets: number;
-  firstResponse: { count: number; medianBusinessMinutes: number | null; p90BusinessMinutes: number | null };
-  resolution: { count: number; medianBusinessMinutes: number | null };
-  slaAttainment: { met: number; breached: number; percent: number | null };
-  commitments: { kept: number; keptOnTime: number; missed: number; percent: number | null };
-  eta: { given: number; kept: number; percent: number | null };
-};
+type Group = Omit<MeasureGroup, 'key' | 'name'>;
 
 /** percentile_cont: linear interpolation between the closest ranks. */
 function percentile(values: number[], p: number): number | null {
