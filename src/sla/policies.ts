@@ -95,10 +95,7 @@ export function loadSettings(db: Queryable): Promise<Settings> {
 }
 
 async function readSettings(db: Queryable): Promise<Settings> {
-  const [policies, calendars] = await Promise.all([
-    db.selectFrom('sla_policies').selectAll().execute(),
-    db.selectFrom('business_calendars').selectAll().execute(),
-  ]);
+  const [policies, calendars] = await Promise.all([readPolicyRows(db), readCalendarRows(db)]);
   return {
     policies: policies.map(policyFromRow),
     calendars: new Map(calendars.map((c) => [c.id, calendarFromRow(c)])),
