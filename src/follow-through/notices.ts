@@ -21,14 +21,13 @@ type Target = { id: string; number: number; subject: string; channel: string; te
  * Writes Heed's own message to the customer on the ticket and queues its email, unless the loop guard says no
  * (auto-submitted mail, our own addresses, bounced addresses, too many automatic messages). Returns whether it went.
  */
-async function sendNotice(tx: Tx, jobs: Jobs, t: Target, kind: string, text: string): Promise<boolean> {
+async function sendNotice(tx: Tx, jobs: Jobs, own: Set<string>, t: Target, kind: string, text: string): Promise<boolean> {
   if (t.channel !== 'email' && t.channel !== 'web') return false; // other channels see it in the portal and the API
   const to = await sql<{ value: string }>`
     select i.value from customer_identities i join tickets t on t.requester_id = i.customer_id
     where t.id = ${t.id} and i.kind = 'email' order by i.created_at limit 1`.execute(tx);
   const address = to.rows[0]?.value;
   if (!address) return false;
-  const own = new Set((await tx.selectFrom('mailboxes').select('address').execute()).map((m) => m.address));
   if (own.size === 0) return false;
   const guard = await mayAutoMail(tx, address, null, own);
   if (!guard.send) {
@@ -47,6 +46,9 @@ async function sendNotice(tx: Tx, jobs: Jobs, t: Target, kind: string, text: str
   return true;
 }
 
+/** Our support addresses, read once per batch: the loop guard never writes to them. */
+const ownAddresses = async (tx: Tx) => new Set((await tx.selectFrom('mailboxes').select('address').execute()).map((m) => m.address));
+
 const targetColumns = sql`t.id, t.number, t.subject, t.channel, t.team_id, t.expected_reply_by, coalesce(c.timezone, w.timezone) as timezone`;
 
 /**
@@ -59,11 +61,12 @@ export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 25): Prom
       select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w
       where t.ack_pending order by t.created_at limit ${limit} for update of t skip locked`.execute(tx);
     let sent = 0;
+    const own = rows.length ? await ownAddresses(tx) : new Set<string>();
     for (const t of rows) {
       const when = t.expected_reply_by ? `You can expect our reply by ${humanTime(t.expected_reply_by, t.timezone)}.` : 'We will reply as soon as we can.';
       const text = `Hello,\n\nThank you for writing to us. We have received your request "${t.subject}" (reference #${t.number}). ${when}\n\nIf you have anything to add, reply to this email: it goes to the same request.`;
       await tx.updateTable('tickets').set({ ack_pending: false }).where('id', '=', t.id).execute();
-      if (await sendNotice(tx, jobs, t, 'acknowledgement', text)) sent++;
+      if (await sendNotice(tx, jobs, own, t, 'acknowledgement', text)) sent++;
     }
     return sent;
   });
@@ -87,6 +90,7 @@ export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 25): 
     const settings = await loadSettings(tx);
     const fallback = [...settings.calendars.values()].find((c) => c.isDefault)!;
     let sent = 0;
+    const own = rows.length ? await ownAddresses(tx) : new Set<string>();
     for (const t of rows) {
       const clock = await tx.selectFrom('sla_clocks').select(['calendar_id']).where('ticket_id', '=', t.id).where('metric', '=', 'first_response').executeTakeFirst();
       const cal = (clock?.calendar_id && settings.calendars.get(clock.calendar_id)) || fallback;
@@ -97,7 +101,7 @@ export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 25): 
       await tx.updateTable('tickets').set((eb) => ({ expected_reply_by: next, eta_updates: eb('eta_updates', '+', 1) })).where('id', '=', t.id).execute();
       await recordEvent(tx, { action: 'ticket.eta_updated', entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, before: { expectedReplyBy: t.expected_reply_by }, after: { expectedReplyBy: next } });
       const text = `Hello,\n\nAn honest update on your request #${t.number} ("${t.subject}"): we have not been able to reply by the time we gave you, and we are sorry for the wait. You can now expect our reply by ${humanTime(next, t.timezone)}.`;
-      if (await sendNotice(tx, jobs, { ...t, expected_reply_by: next }, 'eta_update', text)) sent++;
+      if (await sendNotice(tx, jobs, own, { ...t, expected_reply_by: next }, 'eta_update', text)) sent++;
     }
     return sent;
   });
