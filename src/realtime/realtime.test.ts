@@ -4,7 +4,7 @@
  * between two `heed start` processes on one database.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { createTicket } from '../tickets/service.ts';
 import { dbKind, freshDatabase, processDatabase } from '../../test/helpers.ts';
 import { publish } from './events.ts';
 import { openSse, type SseMessage, type SseReader } from './sse-reader.ts';
+import { spawnHeed } from '../../test/heed-process.ts';
 
 type Agent = { id: string; token: string; name: string };
 
@@ -218,15 +219,6 @@ describe('shutdown', () => {
   });
 });
 
-const bin = path.resolve(import.meta.dirname, '../../bin/heed.js');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(p));
-    });
-  });
-
 describe('across processes (PostgreSQL)', { skip: dbKind === 'pglite' ? 'PGlite is a single-process database' : false }, () => {
   let env: Record<string, string> = {};
   let cleanup = async () => {};
@@ -245,21 +237,9 @@ describe('across processes (PostgreSQL)', { skip: dbKind === 'pglite' ? 'PGlite 
   });
 
   async function startHeed(): Promise<string> {
-    const port = await freePort();
-    const p = spawn(process.execPath, [bin, 'start'], {
-      env: { ...process.env, ...env, PORT: String(port), INBOUND_SMTP_PORT: '0', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(p);
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      p.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('Heed is running')) resolve();
-      });
-      p.on('exit', (code) => reject(new Error(`heed exited with ${code}: ${out}`)));
-    });
-    return `http://127.0.0.1:${port}`;
+    const { proc, url } = await spawnHeed(env);
+    children.push(proc);
+    return url;
   }
 
   it('an SSE client of process B hears a message added through process A', { timeout: 120_000 }, async () => {
