@@ -2,7 +2,7 @@
  * The ticket's custom fields: each value edited in place (saved when the input loses focus or on Enter), a
  * field removed, or a new one added by name. The API replaces the whole object, so every save sends all fields.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldNameProblem, fieldText, fieldValue } from '../lib/ticketFields.ts';
 
 export function CustomFieldsEditor(props: { fields: Record<string, unknown>; onSave(fields: Record<string, unknown>): Promise<boolean> }) {
@@ -11,16 +11,38 @@ export function CustomFieldsEditor(props: { fields: Record<string, unknown>; onS
   const [problem, setProblem] = useState<string | null>(null);
   const entries = Object.entries(props.fields);
 
+  // Saves run one after another, each from the fields the previous one left: an edit saved on Enter and a field
+  // added right after must not send two versions built from the same stale object (the API keeps the last).
+  const latest = useRef(props.fields);
+  useEffect(() => {
+    latest.current = props.fields;
+  }, [props.fields]);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  function save(change: (fields: Record<string, unknown>) => Record<string, unknown> | null): Promise<boolean> {
+    const run = queue.current.then(async () => {
+      const next = change(latest.current);
+      if (!next) return true;
+      const ok = await props.onSave(next);
+      if (ok) latest.current = next;
+      return ok;
+    });
+    queue.current = run.catch(() => {});
+    return run;
+  }
+
   async function saveValue(key: string, text: string) {
-    const next = fieldValue(text, props.fields[key]);
-    if (JSON.stringify(next) === JSON.stringify(props.fields[key])) return;
-    await props.onSave({ ...props.fields, [key]: next });
+    await save((fields) => {
+      const next = fieldValue(text, fields[key]);
+      return JSON.stringify(next) === JSON.stringify(fields[key]) ? null : { ...fields, [key]: next };
+    });
   }
 
   async function remove(key: string) {
-    const rest = { ...props.fields };
-    delete rest[key];
-    await props.onSave(rest);
+    await save((fields) => {
+      const rest = { ...fields };
+      delete rest[key];
+      return rest;
+    });
   }
 
   async function add(e: FormEvent) {
@@ -28,7 +50,8 @@ export function CustomFieldsEditor(props: { fields: Record<string, unknown>; onS
     const p = fieldNameProblem(name, props.fields);
     if (p) return setProblem(p);
     setProblem(null);
-    if (await props.onSave({ ...props.fields, [name.trim()]: value })) {
+    const field = name.trim();
+    if (await save((fields) => ({ ...fields, [field]: value }))) {
       setName('');
       setValue('');
     }
