@@ -350,7 +350,68 @@ export interface MailboxImapTable {
   updated_at: Timestamp;
 }
 
+export type ArticleStatus = 'draft' | 'published';
+
+export interface ArticlesTable {
+  id: Generated<string>;
+  title: string;
+  slug: string;
+  body: string;
+  category: string | null;
+  tags: TextArray;
+  status: Generated<ArticleStatus>;
+  locale: Generated<string>;
+  version: Generated<number>;
+  views: ColumnType<string, never, string>;
+  helpful_yes: Generated<number>;
+  helpful_no: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface ArticleVersionsTable {
+  article_id: string;
+  version: number;
+  title: string;
+  body: string;
+  category: string | null;
+  tags: TextArray;
+  status: ArticleStatus;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
+export interface ArticleFeedbackTable {
+  id: Generated<string>;
+  article_id: string;
+  helpful: boolean;
+  source: Generated<'help' | 'portal' | 'agent' | 'widget'>;
+  created_at: CreatedAt;
+}
+
+export type MacroAction = { type: 'set_status'; status: TicketStatus } | { type: 'add_tag'; tag: string } | { type: 'remove_tag'; tag: string };
+
+export interface MacrosTable {
+  id: Generated<string>;
+  name: string;
+  body: string;
+  actions: Json<MacroAction[]>;
+  tags: TextArray;
+  active: Generated<boolean>;
+  usage_count: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  articles: ArticlesTable;
+  article_versions: ArticleVersionsTable;
+  article_feedback: ArticleFeedbackTable;
+  macros: MacrosTable;
   mailbox_imap: MailboxImapTable;
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
@@ -387,6 +448,8 @@ export type Handoff = Selectable<HandoffsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
 export type SlaClock = Selectable<SlaClocksTable>;
 export type Commitment = Selectable<CommitmentsTable>;
+export type Article = Selectable<ArticlesTable>;
+export type Macro = Selectable<MacrosTable>;
 
 // The tsvector columns (tickets.subject_search, messages.search) stay out of these types and out of every
 // select: they are for the database's search, and sending them to Node would cost more than the row itself.

@@ -30,6 +30,10 @@ import { followThroughRoutes } from '../follow-through/routes.ts';
 import { slaRoutes } from '../sla/routes.ts';
 import { coachRoutes } from '../coach/routes.ts';
 import { realtimeRoutes } from '../realtime/routes.ts';
+import { articleRoutes } from '../knowledge/articles/routes.ts';
+import { helpCenterRoutes } from '../knowledge/help/routes.ts';
+import { macroRoutes } from '../knowledge/macros/routes.ts';
+import { suggestionRoutes } from '../knowledge/suggest-routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { webBuilt, webDist } from '../../web/build.ts';
@@ -104,6 +108,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   slaRoutes(app, ctx);
   coachRoutes(app, ctx);
   realtimeRoutes(app, ctx);
+  articleRoutes(app, ctx);
+  helpCenterRoutes(app, ctx);
+  macroRoutes(app, ctx);
+  suggestionRoutes(app, ctx);
   // The web app (web/dist) when it is built, or the directory given; false serves the API alone.
   const web = opts.web ?? (webBuilt() ? webDist : false);
   if (web) await registerWebApp(app, web);
