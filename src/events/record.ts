@@ -5,7 +5,7 @@ export type Actor = { kind: 'agent'; id: string } | { kind: 'customer'; id: stri
 
 export type EventInput = {
   action: string;
-  entity: 'ticket' | 'message' | 'handoff' | 'customer' | 'organization' | 'agent' | 'team' | 'workspace' | 'token' | 'commitment' | 'calendar' | 'sla_policy';
+  entity: 'ticket' | 'message' | 'handoff' | 'customer' | 'organization' | 'agent' | 'team' | 'workspace' | 'token' | 'commitment' | 'calendar' | 'sla_policy' | 'macro' | 'article';
   entityId: string;
   ticketId?: string | null;
   actor: Actor;

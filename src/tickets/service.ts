@@ -140,38 +140,41 @@ export async function updateTicket(db: Db, actor: Actor, id: string, patch: Upda
       field: patch.ownerId !== undefined ? 'ownerId' : 'teamId',
     });
   }
-  return db.transaction().execute(async (tx) => {
-    const before = await lockTicket(tx, id);
-    if (before.status === 'closed') throw new HeedError('ticket_closed', 'the ticket is closed and cannot change');
-    let statusValues = {};
-    if (patch.status && patch.status !== before.status) {
-      const decision = transition(before.status, { kind: 'set', to: patch.status });
-      if (decision.outcome === 'changed') statusValues = { status: decision.status, ...statusStamps(decision.status) };
-      if (decision.outcome === 'changed' && decision.status === 'closed') await cancelPendingHandoffOnClose(tx, actor, id);
-    }
-    const diff = changes<Record<string, unknown>>(
-      { subject: before.subject, status: before.status, priority: before.priority, tags: before.tags, customFields: before.custom_fields },
-      { subject: patch.subject, status: patch.status, priority: patch.priority, tags: patch.tags, customFields: patch.customFields },
-    );
-    if (!diff.changed) return before;
-    const ticket = await tx
-      .updateTable('tickets')
-      .set({
-        subject: patch.subject,
-        priority: patch.priority,
-        tags: patch.tags,
-        custom_fields: patch.customFields && JSON.stringify(patch.customFields),
-        updated_at: dbNow(),
-        ...statusValues,
-      })
-      .where('id', '=', id)
-      .returning(ticketColumns)
-      .executeTakeFirstOrThrow();
-    await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
-    await publish(tx, { type: 'ticket.updated', ticketId: id, fields: Object.keys(diff.after), actorId: actorIdOf(actor) });
-    if (patch.status !== undefined || patch.priority !== undefined || patch.tags !== undefined) {
-      return { ...ticket, next_due_at: (await syncClocks(tx, id)).nextDue };
-    }
-    return ticket;
-  });
+  return db.transaction().execute((tx) => changeTicket(tx, actor, id, patch));
+}
+
+/** updateTicket's work in the caller's transaction (macros apply their actions through it); ownership stays out. */
+export async function changeTicket(tx: Tx, actor: Actor, id: string, patch: Omit<UpdateTicketInput, 'ownerId' | 'teamId'>): Promise<Ticket> {
+  const before = await lockTicket(tx, id);
+  if (before.status === 'closed') throw new HeedError('ticket_closed', 'the ticket is closed and cannot change');
+  let statusValues = {};
+  if (patch.status && patch.status !== before.status) {
+    const decision = transition(before.status, { kind: 'set', to: patch.status });
+    if (decision.outcome === 'changed') statusValues = { status: decision.status, ...statusStamps(decision.status) };
+    if (decision.outcome === 'changed' && decision.status === 'closed') await cancelPendingHandoffOnClose(tx, actor, id);
+  }
+  const diff = changes<Record<string, unknown>>(
+    { subject: before.subject, status: before.status, priority: before.priority, tags: before.tags, customFields: before.custom_fields },
+    { subject: patch.subject, status: patch.status, priority: patch.priority, tags: patch.tags, customFields: patch.customFields },
+  );
+  if (!diff.changed) return before;
+  const ticket = await tx
+    .updateTable('tickets')
+    .set({
+      subject: patch.subject,
+      priority: patch.priority,
+      tags: patch.tags,
+      custom_fields: patch.customFields && JSON.stringify(patch.customFields),
+      updated_at: dbNow(),
+      ...statusValues,
+    })
+    .where('id', '=', id)
+    .returning(ticketColumns)
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, { action: 'ticket.updated', entity: 'ticket', entityId: id, ticketId: id, actor, before: diff.before, after: diff.after });
+  await publish(tx, { type: 'ticket.updated', ticketId: id, fields: Object.keys(diff.after), actorId: actorIdOf(actor) });
+  if (patch.status !== undefined || patch.priority !== undefined || patch.tags !== undefined) {
+    return { ...ticket, next_due_at: (await syncClocks(tx, id)).nextDue };
+  }
+  return ticket;
 }
