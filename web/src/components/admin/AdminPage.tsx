@@ -2,7 +2,9 @@
 import { useTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { AgentsAdmin } from './AgentsAdmin.tsx';
+import { ArticlesAdmin } from './ArticlesAdmin.tsx';
 import { BusinessHoursAdmin } from './BusinessHoursAdmin.tsx';
+import { MacrosAdmin } from './MacrosAdmin.tsx';
 import { MailboxesAdmin } from './MailboxesAdmin.tsx';
 import { SlaAdmin } from './SlaAdmin.tsx';
 import { TokensAdmin } from './TokensAdmin.tsx';
@@ -13,6 +15,8 @@ export const adminSections = [
   { id: 'business-hours', label: 'Business hours', page: BusinessHoursAdmin },
   { id: 'sla', label: 'SLA policies', page: SlaAdmin },
   { id: 'tokens', label: 'API tokens', page: TokensAdmin },
+  { id: 'articles', label: 'Articles', page: ArticlesAdmin },
+  { id: 'macros', label: 'Macros', page: MacrosAdmin },
 ] as const;
 
 export function AdminPage(props: { section: string }) {

@@ -1,0 +1,55 @@
+/** The knowledge API calls (articles, macros, suggestions), one typed function each, with their JSON shapes. */
+import { request } from '../../api/client.ts';
+import type { Ticket } from '../../api/types.ts';
+
+export type ArticleStatus = 'draft' | 'published';
+export type Article = {
+  id: string; title: string; slug: string; body: string; category: string | null; tags: string[]; status: ArticleStatus;
+  locale: string; version: number; views: number; helpfulYes: number; helpfulNo: number;
+  createdAt: string; updatedAt: string; publishedAt: string | null; url: string | null;
+};
+export type ArticleVersion = {
+  version: number; title: string; body: string; category: string | null; tags: string[]; status: ArticleStatus;
+  changedBy: { id: string; name: string } | null; changedAt: string;
+};
+/** What an article form sends; PATCH adds the version it was read at. */
+export type ArticleInput = { title: string; body: string; slug?: string; category?: string | null; tags?: string[]; status?: ArticleStatus };
+
+export type MacroAction = { type: 'set_status'; status: string } | { type: 'add_tag'; tag: string } | { type: 'remove_tag'; tag: string };
+export type Macro = { id: string; name: string; body: string; actions: MacroAction[]; tags: string[]; active: boolean; usageCount: number; createdAt: string; updatedAt: string };
+export type MacroInput = { name: string; body: string; actions: MacroAction[]; tags: string[]; active: boolean };
+
+export type Suggestions = {
+  articles: { articleId: string; title: string; slug: string; score: number; snippet: string; url: string | null }[];
+  confident: boolean;
+  macros: { macroId: string; name: string; score: number }[];
+  similarTickets: { ticketId: string; number: number; subject: string; status: string; score: number; solvedAt: string | null }[];
+};
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+const articles = '/api/v1/knowledge/articles';
+
+export const knowledge = {
+  articles: (query: { status?: string; q?: string; cursor?: string; limit?: number }) => request<Page<Article>>('GET', articles, { query }),
+  article: (id: string) => request<Article>('GET', `${articles}/${id}`),
+  createArticle: (body: ArticleInput) => request<Article>('POST', articles, { body }),
+  updateArticle: (id: string, body: ArticleInput & { version: number }) => request<Article>('PATCH', `${articles}/${id}`, { body }),
+  deleteArticle: (id: string) => request<void>('DELETE', `${articles}/${id}`),
+  versions: (id: string) => request<{ items: ArticleVersion[] }>('GET', `${articles}/${id}/versions`),
+  macros: (query: { active?: string; q?: string; cursor?: string } = {}) => request<Page<Macro>>('GET', '/api/v1/macros', { query }),
+  createMacro: (body: MacroInput) => request<Macro>('POST', '/api/v1/macros', { body }),
+  updateMacro: (id: string, body: MacroInput) => request<Macro>('PATCH', `/api/v1/macros/${id}`, { body }),
+  deleteMacro: (id: string) => request<void>('DELETE', `/api/v1/macros/${id}`),
+  applyMacro: (ticketId: string, macroId: string) => request<{ body: string; ticket: Ticket }>('POST', `/api/v1/tickets/${ticketId}/macros/${macroId}/apply`),
+  suggestions: (ticketId: string, signal?: AbortSignal) => request<Suggestions>('GET', `/api/v1/tickets/${ticketId}/suggestions`, { signal }),
+};
+
+/** Comma-separated tags as a list: trimmed, empty ones dropped, each once. */
+export function tagList(text: string): string[] {
+  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+}
+
+/** What "Insert link" puts in a reply: the article's title and its help-center address, absolute. */
+export function articleLinkText(title: string, url: string, origin: string): string {
+  return `${title}: ${new URL(url, origin).href}`;
+}
