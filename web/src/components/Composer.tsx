@@ -2,7 +2,7 @@
  * Writing a public reply or an internal note. While a reply is typed the coach underlines the exact words of
  * each finding and lists the promises Heed will track; it advises, and sending is never blocked.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { TicketDetail } from '../api/types.ts';
 import { useShortcuts } from '../hooks.ts';
@@ -14,7 +14,10 @@ import { useCoach } from './useCoach.ts';
 
 type Kind = 'reply' | 'note';
 
-export function Composer(props: { ticket: TicketDetail; onSent(message: string): void; onTyping?(): void }) {
+/** Text put into the reply from outside (a macro, an article link); a new `n` inserts it again. */
+export type Insert = { text: string; n: number };
+
+export function Composer(props: { ticket: TicketDetail; onSent(message: string): void; onTyping?(): void; insert?: Insert | null }) {
   const [kind, setKind] = useState<Kind>('reply');
   const [text, setText] = useState('');
   const [statusAfter, setStatusAfter] = useState('');
@@ -25,6 +28,15 @@ export function Composer(props: { ticket: TicketDetail; onSent(message: string):
   const coach = useCoach(kind === 'reply' ? text : '', props.ticket.id);
 
   useShortcuts({ reply: () => start('reply'), note: () => start('note') });
+
+  // Inserted text goes to the end of the reply being written, after a blank line.
+  const inserted = props.insert;
+  useEffect(() => {
+    if (!inserted) return;
+    setKind('reply');
+    setText((t) => (t.trim() ? `${t.replace(/\s+$/, '')}\n\n${inserted.text}` : inserted.text));
+    area.current?.focus();
+  }, [inserted]);
 
   function start(k: Kind) {
     setKind(k);

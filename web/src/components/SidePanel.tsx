@@ -6,6 +6,7 @@ import { dateTime, elapsed, label, minutes, priorities, relative, statuses } fro
 import { useSession } from '../session.tsx';
 import { CustomFieldsEditor } from './CustomFieldsEditor.tsx';
 import { OtherTickets } from './OtherTickets.tsx';
+import { SuggestionsPanel } from './knowledge/SuggestionsPanel.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
 import type { TicketPatch } from '../api/endpoints.ts';
 
@@ -15,7 +16,7 @@ const metricNames: Record<SlaClock['metric'], string> = {
   resolution: 'Resolution',
 };
 
-export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment[]; onChanged(): void; onError(message: string): void }) {
+export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment[]; onChanged(): void; onError(message: string): void; onInsert(text: string): void }) {
   const session = useSession();
   const t = props.ticket;
   const now = new Date();
@@ -127,6 +128,8 @@ export function SidePanel(props: { ticket: TicketDetail; commitments: Commitment
         <Expectations title="Expectations" value={t.requester.expectations} />
         {org && <Expectations title={`Expectations of ${org.name}`} value={org.expectations} />}
       </section>
+
+      <SuggestionsPanel ticketId={t.id} onInsert={props.onInsert} onChanged={props.onChanged} />
 
       <OtherTickets requesterId={t.requesterId} ticketId={t.id} />
 

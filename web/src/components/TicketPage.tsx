@@ -5,7 +5,7 @@ import type { Commitment, TicketDetail } from '../api/types.ts';
 import { useShortcuts, useTitle } from '../hooks.ts';
 import { channelLabel } from '../lib/format.ts';
 import { useSession } from '../session.tsx';
-import { Composer } from './Composer.tsx';
+import { Composer, type Insert } from './Composer.tsx';
 import { HandoffBanner } from './HandoffBanner.tsx';
 import { HandoffDialog } from './HandoffDialog.tsx';
 import { LivePresence } from './LivePresence.tsx';
@@ -20,6 +20,7 @@ export function TicketPage(props: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [handingOff, setHandingOff] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [insert, setInsert] = useState<Insert | null>(null);
   useTitle(ticket ? `#${ticket.number} ${ticket.subject}` : 'Ticket');
 
   const reload = useCallback(async () => {
@@ -75,9 +76,9 @@ export function TicketPage(props: { id: string }) {
         <div className="conversation">
           {ticket.pendingHandoff && <HandoffBanner ticket={ticket} onChanged={(msg) => { setNotice(msg); void reload(); }} />}
           <Timeline ticket={ticket} />
-          <Composer ticket={ticket} onTyping={live.typing} onSent={(msg) => { setNotice(msg); void reload(); }} />
+          <Composer ticket={ticket} insert={insert} onTyping={live.typing} onSent={(msg) => { setNotice(msg); void reload(); }} />
         </div>
-        <SidePanel ticket={ticket} commitments={commitments} onChanged={() => void reload()} onError={setError} />
+        <SidePanel ticket={ticket} commitments={commitments} onChanged={() => void reload()} onError={setError} onInsert={(text) => setInsert((i) => ({ text, n: (i?.n ?? 0) + 1 }))} />
       </div>
       <HandoffDialog
         open={handingOff}

@@ -100,7 +100,7 @@ export function ArticleEditor(props: { article?: Article; onSaved(a: Article): v
         )}
         {preview && p('body') && <p className="field-error">Body: {p('body')}</p>}
         {conflict && (
-          <div className="conflict" role="alert">
+          <div className="article-conflict" role="alert">
             <p><strong>Someone else saved this article</strong> after you opened it, so your changes were not saved.</p>
             <p>Reload to see their version (your edits here are discarded), then make your changes again.</p>
             <button type="button" onClick={() => void reload()} disabled={busy}>Reload article</button>
