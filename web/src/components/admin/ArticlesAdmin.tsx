@@ -1,7 +1,7 @@
 /** Articles: the help center's knowledge, listed by status and title search; an editor with preview and versions. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { dateTime, label } from '../../lib/format.ts';
-import { knowledge, type Article } from '../knowledge/api.ts';
+import { knowledge, type Article, type ArticleSummary } from '../knowledge/api.ts';
 import { ArticleEditor } from '../knowledge/ArticleEditor.tsx';
 import { GeneralProblem, Panel, useSubmit } from './form.tsx';
 
@@ -9,7 +9,7 @@ type Filter = { status: string; q: string };
 
 export function ArticlesAdmin() {
   const [filter, setFilter] = useState<Filter>({ status: '', q: '' });
-  const [items, setItems] = useState<Article[] | null>(null);
+  const [items, setItems] = useState<ArticleSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Article | 'new' | null>(null);
@@ -37,7 +37,7 @@ export function ArticlesAdmin() {
     setFilter({ status: String(f.get('status') ?? ''), q: String(f.get('q') ?? '').trim() });
   }
 
-  async function remove(a: Article) {
+  async function remove(a: ArticleSummary) {
     if (!confirm(`Delete the article “${a.title}”? It leaves the help center and its versions are removed.`)) return;
     if (await run(() => knowledge.deleteArticle(a.id))) {
       if (editing !== 'new' && editing?.id === a.id) setEditing(null);
@@ -45,7 +45,7 @@ export function ArticlesAdmin() {
     }
   }
 
-  async function open(a: Article) {
+  async function open(a: ArticleSummary) {
     // The list may be older than the article: edit what is stored now, so the version is current.
     await run(async () => setEditing(await knowledge.article(a.id)));
   }

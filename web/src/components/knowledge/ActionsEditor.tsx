@@ -31,7 +31,7 @@ export function ActionsEditor(props: { actions: MacroAction[]; onChange(a: Macro
                 {kinds.map(([k, name]) => <option key={k} value={k}>{name}</option>)}
               </select>
               {a.type === 'set_status' ? (
-                <select aria-label={`Status for action ${n}`} aria-invalid={problem ? true : undefined} value={a.status} onChange={(e) => set(i, { type: 'set_status', status: e.target.value })}>
+                <select aria-label={`Status for action ${n}`} aria-invalid={problem ? true : undefined} value={a.status} onChange={(e) => set(i, { type: 'set_status', status: e.target.value as typeof a.status })}>
                   {settable.map((s) => <option key={s} value={s}>{label(s)}</option>)}
                 </select>
               ) : (

@@ -11,6 +11,11 @@ import { knowledge, tagList, type Article, type ArticleStatus } from './api.ts';
 import { ArticleVersions } from './ArticleVersions.tsx';
 import { MarkdownPreview } from './MarkdownPreview.tsx';
 
+/** True for the API's answer to a save from a stale version (not for a taken slug, also a conflict). */
+export function isVersionConflict(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'conflict' && (err.fields().some((f) => f.field === 'version') || /^version\b/.test(err.message));
+}
+
 /** The editor for a new article (no `article`) or a stored one; `onSaved` after each save, `onClose` to leave. */
 export function ArticleEditor(props: { article?: Article; onSaved(a: Article): void; onClose(): void }) {
   const [article, setArticle] = useState(props.article);
@@ -36,7 +41,7 @@ export function ArticleEditor(props: { article?: Article; onSaved(a: Article): v
       try {
         out.saved = a ? await knowledge.updateArticle(a.id, { ...input, version: a.version }) : await knowledge.createArticle(input);
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'conflict' && a) setConflict(true);
+        if (a && isVersionConflict(err)) setConflict(true);
         throw err;
       }
     });

@@ -11,7 +11,9 @@ export const placeholders = [
   ['{{customer.email}}', "the requester's email address"],
   ['{{ticket.number}}', 'the ticket number'],
   ['{{ticket.subject}}', "the ticket's subject"],
-  ['{{agent.name}}', 'the name of the agent using the macro'],
+  ['{{ticket.status}}', "the ticket's status"],
+  ['{{agent.name}}', 'your name (the agent using the macro)'],
+  ['{{agent.firstName}}', 'your first name'],
 ] as const;
 
 /** The editor for a new macro (no `macro`) or a stored one; `onDone(changed)` when it closes. */
@@ -42,7 +44,7 @@ export function MacroEditor(props: { macro?: Macro; onDone(changed: boolean): vo
           <Field label="Tags" problem={p('tags')} hint="Comma-separated; help agents find the macro">{(a) => <input {...a} name="tags" defaultValue={m?.tags.join(', ')} />}</Field>
         </div>
         <div className="macro-body">
-          <Field label="Reply" problem={p('body')} hint="Placeholders in double braces are filled in from the ticket">
+          <Field label="Reply" problem={p('body')} hint="Placeholders in double braces are filled in from the ticket; a missing name reads “there”">
             {(a) => <textarea {...a} name="body" rows={8} defaultValue={m?.body} required />}
           </Field>
           <aside className="cheat-sheet" aria-labelledby="placeholders-title">

@@ -1,22 +1,19 @@
-/** The knowledge API calls (articles, macros, suggestions), one typed function each, with their JSON shapes. */
+/** The knowledge API calls (articles, macros, suggestions), one typed function each; shapes from the presenters. */
+import type { z } from 'zod';
 import { request } from '../../api/client.ts';
 import type { Ticket } from '../../api/types.ts';
+import type { ArticleJson, ArticleSummaryJson, ArticleVersionJson } from '../../../../src/knowledge/articles/presenter.ts';
+import type { MacroJson } from '../../../../src/knowledge/macros/schemas.ts';
 
-export type ArticleStatus = 'draft' | 'published';
-export type Article = {
-  id: string; title: string; slug: string; body: string; category: string | null; tags: string[]; status: ArticleStatus;
-  locale: string; version: number; views: number; helpfulYes: number; helpfulNo: number;
-  createdAt: string; updatedAt: string; publishedAt: string | null; url: string | null;
-};
-export type ArticleVersion = {
-  version: number; title: string; body: string; category: string | null; tags: string[]; status: ArticleStatus;
-  changedBy: { id: string; name: string } | null; changedAt: string;
-};
+export type Article = z.infer<typeof ArticleJson>;
+export type ArticleSummary = z.infer<typeof ArticleSummaryJson>;
+export type ArticleStatus = Article['status'];
+export type ArticleVersion = z.infer<typeof ArticleVersionJson>;
 /** What an article form sends; PATCH adds the version it was read at. */
 export type ArticleInput = { title: string; body: string; slug?: string; category?: string | null; tags?: string[]; status?: ArticleStatus };
 
-export type MacroAction = { type: 'set_status'; status: string } | { type: 'add_tag'; tag: string } | { type: 'remove_tag'; tag: string };
-export type Macro = { id: string; name: string; body: string; actions: MacroAction[]; tags: string[]; active: boolean; usageCount: number; createdAt: string; updatedAt: string };
+export type Macro = z.infer<typeof MacroJson>;
+export type MacroAction = Macro['actions'][number];
 export type MacroInput = { name: string; body: string; actions: MacroAction[]; tags: string[]; active: boolean };
 
 export type Suggestions = {
@@ -30,7 +27,7 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 const articles = '/api/v1/knowledge/articles';
 
 export const knowledge = {
-  articles: (query: { status?: string; q?: string; cursor?: string; limit?: number }) => request<Page<Article>>('GET', articles, { query }),
+  articles: (query: { status?: string; q?: string; cursor?: string; limit?: number }) => request<Page<ArticleSummary>>('GET', articles, { query }),
   article: (id: string) => request<Article>('GET', `${articles}/${id}`),
   createArticle: (body: ArticleInput) => request<Article>('POST', articles, { body }),
   updateArticle: (id: string, body: ArticleInput & { version: number }) => request<Article>('PATCH', `${articles}/${id}`, { body }),
