@@ -75,7 +75,7 @@ export function ArticlesAdmin() {
         {items === null && !error && <p className="hint" role="status">Loading the articles…</p>}
         {items?.length === 0 && <p className="empty">{filter.q || filter.status ? 'No articles match.' : 'No articles yet. Write the first answer your customers look for.'}</p>}
         {items && items.length > 0 && (
-          <table className="admin-table">
+          <table className="admin-table" aria-label="Articles found">
             <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Category</th><th scope="col">Updated</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {items.map((a) => (

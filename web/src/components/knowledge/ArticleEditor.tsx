@@ -4,17 +4,11 @@
  * editor says so and offers to reload their version instead of overwriting it.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { dateTime } from '../../lib/format.ts';
 import { Field, GeneralProblem, Panel, problemFor, useSubmit } from '../admin/form.tsx';
-import { knowledge, tagList, type Article, type ArticleStatus } from './api.ts';
+import { isVersionConflict, knowledge, tagList, type Article, type ArticleStatus } from './api.ts';
 import { ArticleVersions } from './ArticleVersions.tsx';
 import { MarkdownPreview } from './MarkdownPreview.tsx';
-
-/** True for the API's answer to a save from a stale version (not for a taken slug, also a conflict). */
-export function isVersionConflict(err: unknown): boolean {
-  return err instanceof ApiError && err.code === 'conflict' && (err.fields().some((f) => f.field === 'version') || /^version\b/.test(err.message));
-}
 
 /** The editor for a new article (no `article`) or a stored one; `onSaved` after each save, `onClose` to leave. */
 export function ArticleEditor(props: { article?: Article; onSaved(a: Article): void; onClose(): void }) {

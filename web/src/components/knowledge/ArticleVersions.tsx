@@ -12,7 +12,7 @@ export function ArticleVersions(props: { articleId: string }) {
       {versions.error && <p className="error" role="alert">Could not load the versions: {versions.error}</p>}
       {!versions.data && !versions.error && <p className="hint" role="status">Loading the versions…</p>}
       {versions.data && (
-        <table className="admin-table">
+        <table className="admin-table" aria-label="Saved versions">
           <thead><tr><th scope="col">Version</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Saved by</th><th scope="col">When</th></tr></thead>
           <tbody>
             {versions.data.map((v) => (

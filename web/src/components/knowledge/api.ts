@@ -1,6 +1,6 @@
 /** The knowledge API calls (articles, macros, suggestions), one typed function each; shapes from the presenters. */
 import type { z } from 'zod';
-import { request } from '../../api/client.ts';
+import { ApiError, request } from '../../api/client.ts';
 import type { Ticket } from '../../api/types.ts';
 import type { ArticleJson, ArticleSummaryJson, ArticleVersionJson } from '../../../../src/knowledge/articles/presenter.ts';
 import type { MacroJson } from '../../../../src/knowledge/macros/schemas.ts';
@@ -49,4 +49,9 @@ export function tagList(text: string): string[] {
 /** What "Insert link" puts in a reply: the article's title and its help-center address, absolute. */
 export function articleLinkText(title: string, url: string, origin: string): string {
   return `${title}: ${new URL(url, origin).href}`;
+}
+
+/** True for the API's answer to a save from a stale version (not for a taken slug, also a conflict). */
+export function isVersionConflict(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'conflict' && (err.fields().some((f) => f.field === 'version') || /^version\b/.test(err.message));
 }
