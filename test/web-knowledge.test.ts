@@ -207,6 +207,7 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       await form.locator('.field.invalid').getByText(/unknown placeholders: \{\{ticket\.shoeSize\}\}/).waitFor();
       assert.equal((await t.call({ method: 'GET', url: '/api/v1/macros' })).body.items.length, 0);
       await checkAccessibility(page, 'macro with an error');
+      await screenshot(page, 'macro-editor-error');
       await form.getByLabel('Reply').fill('Hi {{customer.firstName}},\n\nPlease restart your router. (Ticket {{ticket.number}})');
       await form.getByRole('button', { name: 'Create macro' }).click();
       await page.getByRole('row', { name: /Router restart steps/ }).waitFor();
