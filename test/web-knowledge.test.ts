@@ -171,12 +171,18 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       await screenshot(page, 'admin-articles');
 
       // Delete (confirmed): gone from the list and the API.
-      const doomed = await t.call({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { title: 'Old restart notice', body: 'Obsolete.' } });
+      // Hostile text in a title is shown as text.
+      const hostile = 'Old <b>restart</b> notice <img src=x onerror="window.__pwned=3">';
+      const doomed = await t.call({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { title: hostile, body: 'Obsolete.' } });
       assert.equal(doomed.status, 201);
       await page.getByLabel('Title contains').fill('');
       await page.getByRole('button', { name: 'Find' }).click();
-      await page.getByRole('button', { name: 'Delete Old restart notice' }).click();
-      await page.getByRole('row', { name: /Old restart notice/ }).waitFor({ state: 'detached' });
+      const row = page.getByRole('table', { name: 'Articles found' }).getByRole('row', { name: /Old <b>restart<\/b> notice/ });
+      assert.equal(await row.getByRole('rowheader').textContent(), hostile);
+      assert.equal(await page.locator('img, b').count(), 0);
+      await row.getByRole('button', { name: 'Delete' }).click();
+      await row.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       assert.equal((await t.call({ method: 'GET', url: `/api/v1/knowledge/articles/${doomed.body.id}` })).status, 404);
       assert.deepEqual(b.errors, []);
     } finally {
