@@ -21,6 +21,7 @@ Commands:
   import-eml FILE|DIR [--to MAILBOX]      file .eml or mbox files through the email pipeline, as if delivered to MAILBOX
   coach [TEXT | -] [--now ISO] [--tz ZONE] [--json]
                                          read a draft reply with the reply coach (stdin when TEXT is - or absent)
+  kb import DIR | kb export DIR          upsert knowledge articles from Markdown files with front matter, or write them all out
   demo [--tickets N]                     fill the workspace with demo agents, teams, customers and N tickets (default 300)
   help                                   show this help
 
@@ -46,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'coach': {
         const { coachCommand } = await import('../coach/cli.ts');
         return await coachCommand(rest, { stdin: process.stdin, out: (l) => process.stdout.write(l), err: (l) => process.stderr.write(l) });
+      }
+      case 'kb': {
+        const { kbCommand } = await import('../knowledge/kb-cli.ts');
+        const io = { out: (l: string) => process.stdout.write(l), err: (l: string) => process.stderr.write(l) };
+        return await kbCommand(rest, io, () => openMigrated(loadConfig()));
       }
       case undefined:
       case 'help':
