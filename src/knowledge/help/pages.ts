@@ -21,9 +21,10 @@ button{padding:.45rem .9rem;font:inherit;border:1px solid #0b57a4;background:#0b
 .meta,.snippet{color:#555}
 .notice{padding:.5rem .75rem;background:#e7f3e8;border:1px solid #9c9}
 article img{max-width:100%;height:auto}
-pre{overflow-x:auto;background:#f0f0f0;padding:.75rem}
-table{border-collapse:collapse;display:block;overflow-x:auto}
-td,th{border:1px solid #ccc;padding:.25rem .5rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f0f0;padding:.75rem}
+table{border-collapse:collapse;max-width:100%}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;overflow-wrap:anywhere}
+main{overflow-wrap:anywhere}
 ul.list{padding-left:1.2rem}
 `;
 
