@@ -137,6 +137,21 @@ describe('knowledge articles API', () => {
     assert.equal(Number(now.n), Number(before.n));
   });
 
+  it('lets one of two concurrent edits from the same version win; the other gets 409 and nothing is lost', async () => {
+    const a = await create({ title: 'Race me', body: 'v1' });
+    const edits = await Promise.all(
+      ['first', 'second', 'third'].map((body) => t.call({ method: 'PATCH', url: `${url}/${a.body.id}`, payload: { body, version: 1 } })),
+    );
+    const statuses = edits.map((e) => e.status).sort();
+    assert.deepEqual(statuses, [200, 409, 409]);
+    const winner = edits.find((e) => e.status === 200)!;
+    const now = await t.call({ method: 'GET', url: `${url}/${a.body.id}` });
+    assert.equal(now.body.version, 2);
+    assert.equal(now.body.body, winner.body.body);
+    const v = await t.call({ method: 'GET', url: `${url}/${a.body.id}/versions` });
+    assert.equal(v.body.items.length, 2);
+  });
+
   it('stores script in title, body and category as plain text', async () => {
     const r = await create({ title: '<script>alert(1)</script>', body: '<img src=x onerror=alert(1)>', category: '<b>Cat</b>' });
     assert.equal(r.status, 201);
