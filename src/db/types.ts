@@ -407,7 +407,48 @@ export interface MacrosTable {
   updated_at: Timestamp;
 }
 
+export interface TicketTermsTable {
+  term: string;
+  weight: number;
+  ticket_id: string;
+}
+
+export interface KnowledgeTermsTable {
+  term: string;
+  df: number;
+}
+
+export interface TicketIndexTable {
+  ticket_id: string;
+  terms: Json<Record<string, number>>;
+  indexed_at: CreatedAt;
+}
+
+export interface KnowledgeModelsTable {
+  name: string;
+  trained_at: Timestamp;
+  examples: number;
+  data: Json<unknown>;
+}
+
+export interface InquiryGroupsTable {
+  id: Generated<string>;
+  computed_at: Timestamp;
+  since: Timestamp;
+  until: Timestamp;
+  label: string;
+  key_terms: TextArray;
+  size: number;
+  ticket_ids: TextArray;
+  article_id: string | null;
+}
+
 export interface DB {
+  ticket_terms: TicketTermsTable;
+  knowledge_terms: KnowledgeTermsTable;
+  ticket_index: TicketIndexTable;
+  knowledge_models: KnowledgeModelsTable;
+  inquiry_groups: InquiryGroupsTable;
   articles: ArticlesTable;
   article_versions: ArticleVersionsTable;
   article_feedback: ArticleFeedbackTable;

@@ -1,21 +1,85 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import type { Db, Queryable } from '../db/database.ts';
+import { ArticleIndex, type ArticleDoc } from './match/articles.ts';
+import { confidence } from './match/confidence.ts';
 
 export type Suggestion = { articleId: string; title: string; slug: string; score: number; snippet: string };
 export type Suggestions = { items: Suggestion[]; confident: boolean };
 
+type Cached = { version: string; index: ArticleIndex; docs: Map<string, ArticleDoc & { slug: string }> };
+
+// One index per database handle and locale, rebuilt when knowledge_state.version moves (a trigger moves it on every
+// change to an article's text or status, from any process).
+const cache = new WeakMap<object, Map<string, Cached>>();
+
+/** The version of everything suggestions read; moved by triggers on articles and macros. */
+export async function knowledgeVersion(db: Queryable): Promise<string> {
+  const r = await sql<{ version: string }>`select version::text as version from knowledge_state`.execute(db);
+  return r.rows[0]?.version ?? '0';
+}
+
+/** The in-memory index of a locale's published articles, current as of this call. */
+export async function articleIndex(db: Db, locale = 'en'): Promise<Cached> {
+  const version = await knowledgeVersion(db);
+  let byLocale = cache.get(db);
+  if (!byLocale) cache.set(db, (byLocale = new Map()));
+  const hit = byLocale.get(locale);
+  if (hit && hit.version === version) return hit;
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'slug', 'body', 'tags', 'category'])
+    .where('status', '=', 'published')
+    .where('locale', '=', locale)
+    .execute();
+  const fresh: Cached = { version, index: new ArticleIndex(rows), docs: new Map(rows.map((r) => [r.id, r])) };
+  byLocale.set(locale, fresh);
+  return fresh;
+}
+
 /**
  * The published articles that answer an inquiry, best first, and whether the best is confident enough to offer a
- * customer for self-service. (First version: PostgreSQL full-text; the matching engine replaces it.)
+ * customer for self-service. Only published articles are ever indexed, so a draft can never be suggested.
  */
 export async function suggestArticles(db: Db, input: { subject?: string; body: string; limit?: number; locale?: string }): Promise<Suggestions> {
-  const text = `${input.subject ?? ''} ${input.body}`.slice(0, 5000);
-  const limit = input.limit ?? 5;
-  const rows = await sql<{ id: string; title: string; slug: string; score: number; body: string }>`
-    select id, title, slug, body,
-      ts_rank(to_tsvector('english', title || ' ' || body), plainto_tsquery('english', ${text}))::float8 as score
-    from articles where status = 'published' and locale = ${input.locale ?? 'en'}
-    order by score desc, title limit ${limit}`.execute(db);
-  const items = rows.rows.filter((r) => r.score > 0).map((r) => ({ articleId: r.id, title: r.title, slug: r.slug, score: r.score, snippet: r.body.slice(0, 200) }));
-  return { items, confident: false };
+  const { index, docs } = await articleIndex(db, input.locale ?? 'en');
+  if (index.size === 0) return { items: [], confident: false };
+  const matches = index.match(`${input.subject ?? ''}\n${input.body}`);
+  const items = matches
+    .filter((m) => m.score > 0)
+    .slice(0, input.limit ?? 5)
+    .map((m) => {
+      const doc = docs.get(m.id)!;
+      return { articleId: m.id, title: doc.title, slug: doc.slug, score: round(m.score), snippet: snippet(m.passage) };
+    });
+  return { items, confident: confidence(matches) };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The start of the best-matching passage, cut at a word, at most ~200 characters. */
+function snippet(passage: string): string {
+  if (passage.length <= 200) return passage;
+  const cut = passage.slice(0, 200);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150))}…`;
+}
+
+export type MacroSuggestion = { macroId: string; name: string; score: number };
+const macroCache = new WeakMap<object, { version: string; index: ArticleIndex; names: Map<string, string> }>();
+
+/** The active macros that fit an inquiry best (their name and text against it), best first. */
+export async function suggestMacros(db: Db, text: string, limit = 3): Promise<MacroSuggestion[]> {
+  const version = await knowledgeVersion(db);
+  let hit = macroCache.get(db);
+  if (!hit || hit.version !== version) {
+    const rows = await db.selectFrom('macros').select(['id', 'name', 'body', 'tags']).where('active', '=', true).execute();
+    const docs = rows.map((r) => ({ id: r.id, title: r.name, body: r.body.replace(/\{\{[^}]*\}\}/g, ' '), tags: r.tags, category: null }));
+    hit = { version, index: new ArticleIndex(docs), names: new Map(rows.map((r) => [r.id, r.name])) };
+    macroCache.set(db, hit);
+  }
+  if (hit.index.size === 0) return [];
+  return hit.index
+    .match(text)
+    .filter((m) => m.score > 0.02)
+    .slice(0, limit)
+    .map((m) => ({ macroId: m.id, name: hit.names.get(m.id)!, score: round(m.score) }));
 }

@@ -1,0 +1,72 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Text to terms for matching inquiries with articles and tickets: lowercase, accents folded, contractions
+ * opened ("can't" → "can not"), stop words dropped, words stemmed (irregular verbs mapped first), and each pair
+ * of neighbouring words kept as a bigram ("top up" → "top_up"), since two words together often name the
+ * question better than either alone.
+ */
+
+// Function words that say nothing about what the customer needs. Negations, question words and quantities stay:
+// "why was I charged" and "I was not charged" are different questions.
+const stop = new Set(
+  ('a an the and or but if then so of to in on at by for with from as into onto about over than too very just also ' +
+    'i me my mine myself we us our ours you your yours he him his she her it its they them their this that these those ' +
+    'is am are was were be been being do does did done doing have has had having will would shall should ' +
+    'there here please hi hello hey thanks thank regards dear sir madam team ok okay yes yeah oh um well really ' +
+    'some any all each every other such own same again still even already only yet ever would could might must ' +
+    'get got getting gets let lets like im ive id youre dont').split(' '),
+);
+
+// Irregular forms the stemmer leaves apart.
+const irregular: Record<string, string> = {
+  broke: 'break', broken: 'break', busted: 'break', bust: 'break', came: 'come', went: 'go', gone: 'go',
+  paid: 'pay', sent: 'send', bought: 'buy', lost: 'lose', took: 'take', taken: 'take', gave: 'give', given: 'give',
+  made: 'make', told: 'tell', said: 'say', wrote: 'write', written: 'write', got: 'get', gotten: 'get',
+  left: 'leave', sold: 'sell', spent: 'spend', froze: 'freeze', frozen: 'freeze', stole: 'steal', stolen: 'steal',
+  kept: 'keep', found: 'find', chose: 'choose', chosen: 'choose', forgot: 'forget', forgotten: 'forget',
+  children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth', mice: 'mouse',
+};
+
+const contractions: [RegExp, string][] = [
+  [/\bcan['’]?t\b/g, 'can not'], [/\bwon['’]t\b/g, 'will not'], [/\bain['’]t\b/g, 'is not'],
+  [/n['’]t\b/g, ' not'], [/['’](re|ve|ll|d|m|s)\b/g, ''],
+];
+
+/** Lowercase, accents folded, contractions opened. */
+export function normalise(text: string): string {
+  let t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (const [re, to] of contractions) t = t.replace(re, to);
+  return t;
+}
+
+/** The stem of one lowercase word. */
+export function stem(word: string): string {
+  const irr = irregular[word];
+  if (irr) return irr;
+  if (/^\d/.test(word)) return word;
+  return stemmer(word);
+}
+
+/** The stemmed content words of a text, in order (stop words removed). */
+export function words(text: string): string[] {
+  const raw = normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (const w of raw) {
+    if (w.length > 40 || stop.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Unigram and bigram terms of a text, with their counts. */
+export function terms(text: string, opts: { bigrams?: boolean } = {}): Map<string, number> {
+  const ws = words(text);
+  const counts = new Map<string, number>();
+  const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (let i = 0; i < ws.length; i++) {
+    add(ws[i]!);
+    if (opts.bigrams !== false && i + 1 < ws.length) add(`${ws[i]}_${ws[i + 1]}`);
+  }
+  return counts;
+}
