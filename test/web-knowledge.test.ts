@@ -271,6 +271,7 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       const insert = panel.getByRole('button', { name: 'Insert link to Restart your router' });
       if (await insert.count()) {
         await insert.click();
+        await page.waitForFunction(() => (document.querySelector('#composer-text') as HTMLTextAreaElement | null)?.value.includes('/help/articles/'));
         assert.equal(await composer.inputValue(), `Hi María,\n\nPlease restart your router. (Ticket ${ticket.number})\n\nRestart your router: ${base}/help/articles/reset-your-router`);
       } else {
         const s = (await t.call({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/suggestions` })).body;
