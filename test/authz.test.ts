@@ -79,6 +79,8 @@ type SweepFixtures = {
   notificationId: string;
   calendarId: string;
   policyId: string;
+  articleId: string;
+  macroId: string;
 };
 type Route = { method: Method; path: string; url: string; payload?: unknown; headers?: Record<string, string> };
 
@@ -168,6 +170,21 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     r('PATCH', '/api/v1/sla-policies/:id', x.policyId, { name: 'Renamed by nobody' }),
     r('DELETE', '/api/v1/sla-policies/:id', x.policyId),
     r('DELETE', '/api/v1/business-hours/:id', x.calendarId),
+    r('GET', '/api/v1/knowledge/articles'),
+    r('POST', '/api/v1/knowledge/articles', undefined, { title: `Sweep ${randomBytes(3).toString('hex')}`, body: 'Injected' }),
+    r('GET', '/api/v1/knowledge/articles/:id', x.articleId),
+    r('PATCH', '/api/v1/knowledge/articles/:id', x.articleId, { title: 'Renamed by nobody' }),
+    r('GET', '/api/v1/knowledge/articles/:id/versions', x.articleId),
+    r('GET', '/api/v1/macros'),
+    r('POST', '/api/v1/macros', undefined, { name: `Sweep ${randomBytes(3).toString('hex')}`, body: 'Hi {{customer.firstName}}' }),
+    r('GET', '/api/v1/macros/:id', x.macroId),
+    r('PATCH', '/api/v1/macros/:id', x.macroId, { name: `Renamed ${randomBytes(3).toString('hex')}` }),
+    r('POST', '/api/v1/macros/:id/render', x.macroId, { ticketId: x.ticketId }),
+    { method: 'POST', path: '/api/v1/tickets/{ticketId}/macros/:id/apply', url: `/api/v1/tickets/${x.ticketId}/macros/${x.macroId}/apply` },
+    r('GET', '/api/v1/tickets/:id/suggestions', x.ticketId),
+    r('GET', '/api/v1/insights/repeated-inquiries'),
+    r('DELETE', '/api/v1/macros/:id', x.macroId),
+    r('DELETE', '/api/v1/knowledge/articles/:id', x.articleId),
     r('POST', '/api/v1/coach', undefined, { text: "We can't do that." }),
     // maxSeconds=1: the stream ends by itself, so a successful call returns
     r('GET', '/api/v1/stream?maxSeconds=1'),
@@ -207,6 +224,10 @@ describe('authentication on every route', () => {
     assert.equal(calendar.status, 201, JSON.stringify(calendar.body));
     const policy = await h.call('POST', '/api/v1/sla-policies', { payload: { name: 'Sweep policy', calendarId: calendar.body.id, targets: slaTargets } });
     assert.equal(policy.status, 201, JSON.stringify(policy.body));
+    const article = await h.call('POST', '/api/v1/knowledge/articles', { payload: { title: 'Sweep article', body: 'Printer help', status: 'published' } });
+    assert.equal(article.status, 201, JSON.stringify(article.body));
+    const macro = await h.call('POST', '/api/v1/macros', { payload: { name: 'Sweep macro', body: 'Hello {{customer.firstName}}' } });
+    assert.equal(macro.status, 201, JSON.stringify(macro.body));
     x = {
       ticketId: ticket.id,
       handoffTicketId: handoffTicket.id,
@@ -223,6 +244,8 @@ describe('authentication on every route', () => {
       notificationId: notification.id,
       calendarId: calendar.body.id,
       policyId: policy.body.id,
+      articleId: article.body.id,
+      macroId: macro.body.id,
     };
   });
   after(() => t.close());
@@ -247,7 +270,7 @@ describe('authentication on every route', () => {
     const documented = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('{id}', ':id')}`))
       .sort();
-    const covered = [...protectedRoutes(x).map((r) => `${r.method} ${r.path.split('?')[0]}`), 'POST /api/v1/auth/login', 'GET /api/v1/auth/session'].sort();
+    const covered = [...protectedRoutes(x).map((r) => `${r.method} ${r.path.split('?')[0]}`), 'POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/knowledge/suggest'].sort();
     assert.deepEqual(covered, documented);
   });
 
@@ -364,6 +387,8 @@ describe('admin-only routes', () => {
   let other: Caller;
   let teamId: string;
   let tokenId: string;
+  let articleId: string;
+  let macroId: string;
   const h = helpers(() => t);
 
   before(async () => {
@@ -374,6 +399,10 @@ describe('admin-only routes', () => {
     teamId = team.body.id;
     const token = await h.call('POST', '/api/v1/tokens', { payload: { name: 'admin token' } });
     tokenId = token.body.id;
+    const article = await h.call('POST', '/api/v1/knowledge/articles', { payload: { title: 'Admin article', body: 'Only admins delete it' } });
+    articleId = article.body.id;
+    const macro = await h.call('POST', '/api/v1/macros', { payload: { name: 'Admin macro', body: 'Hello' } });
+    macroId = macro.body.id;
   });
   after(() => t.close());
 
@@ -394,6 +423,10 @@ describe('admin-only routes', () => {
     { name: 'POST /api/v1/mailboxes', method: 'POST', url: () => '/api/v1/mailboxes', payload: () => ({ address: 'mine@heed.test', name: 'Mine' }) },
     { name: 'GET /api/v1/channels/email/inbound', method: 'GET', url: () => '/api/v1/channels/email/inbound' },
     { name: 'POST /api/v1/channels/email/inbound', method: 'POST', url: () => '/api/v1/channels/email/inbound', payload: () => ({ raw: 'x' }) },
+    { name: 'DELETE /api/v1/knowledge/articles/:id', method: 'DELETE', url: () => `/api/v1/knowledge/articles/${articleId}` },
+    { name: 'POST /api/v1/macros', method: 'POST', url: () => '/api/v1/macros', payload: () => ({ name: 'Agent macro', body: 'Hi' }) },
+    { name: 'PATCH /api/v1/macros/:id', method: 'PATCH', url: () => `/api/v1/macros/${macroId}`, payload: () => ({ body: 'Changed by an agent' }) },
+    { name: 'DELETE /api/v1/macros/:id', method: 'DELETE', url: () => `/api/v1/macros/${macroId}` },
   ];
   for (const r of refused) {
     it(`${r.name} answers 403 to a plain agent`, () =>
