@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { concepts } from './concepts.ts';
 
 /**
  * Text to terms for matching inquiries with articles and tickets: lowercase, accents folded, contractions
@@ -59,8 +60,43 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Unigram and bigram terms of a text, with their counts. */
-export function terms(text: string, opts: { bigrams?: boolean } = {}): Map<string, number> {
+/** Every word of a text stemmed, stop words kept (for matching phrases). */
+function allStems(text: string): string[] {
+  return (normalise(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 40).map(stem);
+}
+
+// Concept phrases indexed by their first stem; longest phrases first so "not working" wins over "not".
+const phrases = new Map<string, { concept: string; stems: string[] }[]>();
+for (const [concept, list] of Object.entries(concepts)) {
+  for (const phrase of list) {
+    const stems = allStems(phrase);
+    if (stems.length === 0) continue;
+    const bucket = phrases.get(stems[0]!) ?? [];
+    bucket.push({ concept, stems });
+    phrases.set(stems[0]!, bucket);
+  }
+}
+for (const bucket of phrases.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
+
+/** The concepts a text mentions (`#damage`, `#refund`…), each once per mention. */
+export function conceptsOf(text: string): string[] {
+  const stems = allStems(text);
+  const found: string[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    const seen = new Set<string>();
+    for (const p of phrases.get(stems[i]!) ?? []) {
+      if (seen.has(p.concept)) continue;
+      if (p.stems.every((s, k) => stems[i + k] === s)) {
+        found.push(`#${p.concept}`);
+        seen.add(p.concept);
+      }
+    }
+  }
+  return found;
+}
+
+/** Unigram, bigram and concept terms of a text, with their counts. */
+export function terms(text: string, opts: { bigrams?: boolean; concepts?: boolean } = {}): Map<string, number> {
   const ws = words(text);
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -68,5 +104,6 @@ export function terms(text: string, opts: { bigrams?: boolean } = {}): Map<strin
     add(ws[i]!);
     if (opts.bigrams !== false && i + 1 < ws.length) add(`${ws[i]}_${ws[i + 1]}`);
   }
+  if (opts.concepts !== false) for (const c of conceptsOf(text)) add(c);
   return counts;
 }

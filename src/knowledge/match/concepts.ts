@@ -1,0 +1,128 @@
+/**
+ * What customers need, in the many ways they say it. Customers rarely use a help center’s words ("my couch came
+ * busted" for "Damaged item on arrival"), so each phrase below, found in an inquiry or an article, adds a concept
+ * term (`#damage`) that both sides share. Written for customer service in general (orders, delivery, returns,
+ * billing, accounts, subscriptions, mobile and broadband, money), not for one company’s articles. Phrases are
+ * matched on whole words after lowercasing and stemming, stop words included ("not here", "where is").
+ */
+export const concepts: Record<string, string[]> = {
+  damage: [
+    'damaged', 'damage', 'broken', 'broke', 'busted', 'smashed', 'shattered', 'cracked', 'crack', 'chipped', 'chip',
+    'dented', 'dent', 'scratched', 'scratch', 'scratches', 'torn', 'ripped', 'rip', 'bent', 'snapped', 'split',
+    'crushed', 'squashed', 'scuffed', 'scuff', 'gouge', 'wrecked', 'ruined', 'mangled', 'in pieces', 'water damage',
+    'soaking wet', 'stained', 'marks on', 'came broken', 'arrived broken', 'arrived damaged', 'hole in',
+  ],
+  faulty: [
+    'faulty', 'fault', 'defective', 'defect', 'not working', 'doesnt work', 'does not work', 'do not work', 'stopped working',
+    'stop working', 'stops working', 'won’t turn on', 'will not turn on', 'wont turn on', 'not turn on', 'not turning on',
+    'won’t switch on', 'will not switch on', 'not switch on', 'dead', 'malfunction', 'malfunctioning', 'glitch', 'flicker',
+    'flickering', 'flickers', 'keeps turning off', 'keeps switching off', 'wobbly', 'wobbles', 'squeak', 'squeaks',
+    'squeaky', 'creaks', 'creaking', 'sagging', 'sag', 'gone flat', 'peeling', 'falling apart', 'fell apart',
+    'come loose', 'came loose', 'coming loose', 'stuck', 'jammed', 'buzzes', 'buzzing', 'packed up', 'gave up', 'died',
+    'keeps crashing', 'crashes', 'frozen', 'freezes', 'overheating', 'not charging', 'won’t charge', 'will not charge',
+  ],
+  missing: [
+    'missing', 'without any', 'without the', 'lacking', 'incomplete', 'not included', 'not in the box', 'left out',
+    'only got', 'only received', 'only arrived', 'short of', 'didn’t come with',
+    'did not come with', 'weren’t in', 'were not in', 'wasn’t in', 'was not in', 'no screws', 'no instructions',
+  ],
+  wrong_item: [
+    'wrong item', 'wrong one', 'wrong colour', 'wrong color', 'wrong size', 'wrong product', 'wrong order', 'incorrect item',
+    'not what i ordered', 'not what i order', 'different one', 'completely different', 'sent me the wrong', 'got a white one',
+    'someone else’s', 'mixed up', 'instead of the',
+  ],
+  late: [
+    'late', 'delay', 'delayed', 'overdue', 'still waiting', 'still not', 'not arrived', 'hasn’t arrived', 'has not arrived',
+    'haven’t received', 'have not received', 'not received', 'never arrived', 'never came', 'never received', 'not come',
+    'hasn’t come', 'has not come', 'not here yet', 'meant to be here', 'supposed to arrive', 'supposed to be here',
+    'taking ages', 'taking forever', 'still no sign', 'keeps moving', 'pushed back', 'expected date',
+  ],
+  track: [
+    'track', 'tracking', 'where is', 'where’s', 'whereabouts', 'order status', 'status of', 'on its way', 'dispatched',
+    'out for delivery', 'any update', 'update on', 'what’s happening with', 'whats happening with', 'has got to',
+    'when is it coming', 'when will it arrive', 'when will i get', 'when is my', 'check on', 
+  ],
+  cancel: [
+    'cancel', 'cancelled', 'canceled', 'cancellation', 'changed my mind', 'change my mind', 'changed our mind',
+    'don’t want it', 'no longer want', 'no longer need', 'call off', 'stop the order', 'ordered by mistake',
+    'accidentally ordered', 'ordered twice', 'remove an item', 'remove one item', 'terminate', 'end my contract',
+  ],
+  refund: [
+    'refund', 'refunded', 'refunds', 'reimburse', 'reimbursement', 'money back', 'my money', 'repay', 'credit back',
+    'pay back', 'paid back', 'compensation', 'chargeback',
+  ],
+  return: [
+    'return', 'returns', 'returning', 'returned', 'send back', 'send it back', 'sent back', 'take back', 'bring back',
+    'bring them back', 'give back', 'post back', 'ship back', 'collect', 'collected', 'collection', 'pick up', 'pickup',
+    'don’t like it', 'do not like it', 'too big', 'too small', 'doesn’t fit', 'does not fit',
+  ],
+  exchange: ['exchange', 'swap', 'trade it for', 'different size', 'different colour', 'different color', 'instead'],
+  delivery: [
+    'delivery', 'deliveries', 'deliver', 'delivered', 'shipping', 'ship', 'shipped', 'shipment', 'postage', 'courier',
+    'carrier', 'dispatch', 'parcel', 'package', 'driver', 'drivers', 'delivery guys', 'delivery men', 'next day',
+  ],
+  reschedule: [
+    'reschedule', 'rearrange', 'another day', 'different day', 'other day', 'change the date', 'change the delivery',
+    'change my delivery', 'new date', 'move the date', 'move my delivery', 'postpone', 'can’t be in', 'cannot be in',
+    'won’t be in', 'will not be in', 'won’t be home', 'not be home', 'not home', 'i’m away', 'be away', 'bring forward',
+    'bring my delivery forward', 'push back', 'push the', 'hold on to', 'hang on to', 'later date',
+  ],
+  missed: ['missed', 'missed delivery', 'tried to deliver', 'card through the door', 'no one was in', 'nobody was in', 'wasn’t in', 'pickup point', 'depot'],
+  address: ['address', 'moved house', 'just moved', 'new house', 'new flat', 'postcode', 'zip code', 'old address', 'wrong address'],
+  payment: [
+    'pay', 'paying', 'payment', 'payments', 'card', 'credit card', 'debit card', 'paypal', 'apple pay', 'google pay', 'amex',
+    'american express', 'visa', 'mastercard', 'checkout', 'declined', 'didn’t go through', 'did not go through', 'transaction',
+  ],
+  charge: [
+    'charged', 'charge', 'billed', 'bill', 'fee', 'fees', 'taken from', 'debited', 'deducted', 'double charged',
+    'charged twice', 'overcharged', 'extra charge', 'direct debit', 'statement',
+  ],
+  price: ['price', 'prices', 'cost', 'costs', 'how much', 'expensive', 'cheaper', 'price drop', 'gone down', 'went down', 'reduced', 'on sale', 'sale', 'on offer'],
+  discount: ['discount', 'discount code', 'code', 'coupon', 'promo', 'promo code', 'voucher code', 'off', 'percent off', 'offer', 'deal'],
+  gift_card: ['gift card', 'gift cards', 'gift voucher', 'e gift', 'giftcard', 'voucher'],
+  loyalty: ['points', 'rewards', 'reward', 'loyalty', 'member', 'membership', 'insider', 'tier', 'perks', 'club'],
+  account: ['account', 'profile', 'my details', 'personal details', 'email address', 'phone number', 'username', 'contact details'],
+  login: [
+    'login', 'log in', 'logged in', 'logging in', 'sign in', 'signed in', 'signing in', 'password', 'locked out',
+    'can’t access', 'cannot access', 'can’t get in', 'forgot', 'forgotten', 'reset', 'two factor', '2fa',
+    'verification code', 'security code', 'one time code',
+  ],
+  delete_account: ['delete my account', 'close my account', 'remove my account', 'erase', 'gdpr', 'remove my data', 'delete my data', 'forget me'],
+  unsubscribe: ['unsubscribe', 'stop emails', 'stop emailing', 'too many emails', 'newsletter', 'marketing emails', 'spam', 'opt out', 'stop sending'],
+  invoice: ['invoice', 'receipt', 'vat', 'tax invoice', 'proof of purchase', 'business expenses', 'company name on'],
+  warranty: ['warranty', 'guarantee', 'guaranteed', 'years cover', 'covered', 'after a year', 'after 6 months', 'months old'],
+  assembly: [
+    'assemble', 'assembly', 'assembled', 'put together', 'putting together', 'build', 'built', 'building', 'flat pack',
+    'instructions', 'screws', 'bolts', 'fitting', 'install', 'installation', 'installed', 'set up', 'setup', 'take it apart',
+  ],
+  care: ['clean', 'cleaning', 'wash', 'washing', 'spill', 'spilled', 'look after', 'care', 'maintain', 'polish', 'oil', 'dishwasher', 'machine wash', 'shedding'],
+  size: ['size', 'sizes', 'dimensions', 'measure', 'measurements', 'fit through', 'fit in', 'width', 'height', 'how big'],
+  finance: [
+    'finance', 'financing', 'instalments', 'instalment', 'installments', 'installment', 'pay in 3', 'pay later', 'interest free',
+    'spread the cost', 'spread payments', 'klarna', 'credit check', 'monthly payments',
+  ],
+  abroad: [
+    'abroad', 'overseas', 'international', 'eu', 'europe', 'outside the uk', 'another country', 'customs', 'import duty',
+    'roaming', 'travel', 'travelling', 'traveling', 'holiday', 'germany', 'german', 'france', 'french', 'spain', 'ireland',
+    'netherlands', 'italy', 'usa', 'us',
+  ],
+  human: ['speak to', 'talk to', 'human', 'real person', 'manager', 'supervisor', 'call me', 'phone me', 'ring me', 'complain', 'complaint', 'escalate'],
+  plan: ['plan', 'contract', 'subscription', 'tariff', 'bundle', 'upgrade', 'downgrade', 'renew', 'renewal', 'end of contract', 'change my plan', 'switch plan'],
+  network: [
+    'signal', 'coverage', 'no service', 'no signal', 'outage', 'network down', 'dropped calls', 'calls drop', 'keeps dropping',
+    'reception', 'bars', 'mobile data', 'internet', 'slow', '4g', '5g', 'wifi', 'broadband', 'connection',
+  ],
+  sim: ['sim', 'sim card', 'esim', 'e sim', 'qr code'],
+  porting: ['port', 'porting', 'pac', 'pac code', 'stac', 'keep my number', 'transfer my number', 'move my number', 'switch provider', 'switching to', 'leaving'],
+  top_up: ['top up', 'topup', 'top ups', 'credit', 'pay as you go', 'payg', 'balance', 'prepaid', 'voucher'],
+  lost_stolen: ['lost', 'stolen', 'pickpocket', 'pickpocketed', 'theft', 'misplaced', 'can’t find my phone', 'robbed', 'nicked'],
+  unlock: ['unlock', 'unlocked', 'network lock', 'locked to'],
+  data: ['data', 'gb', 'allowance', 'used up', 'run out', 'ran out', 'add on', 'addon', 'data boost'],
+  fraud: ['fraud', 'scam', 'phishing', 'suspicious', 'unauthorised', 'unauthorized', 'hacked', 'didn’t make', 'did not make', 'not me'],
+  repair: ['repair', 'repairs', 'fix', 'fixed', 'cracked screen', 'screen', 'battery', 'water damage'],
+  trade_in: ['trade in', 'tradein', 'sell my old', 'recycle', 'old phone'],
+  time_of_day: ['what time', 'time slot', 'timeslot', 'morning', 'afternoon', 'evening', 'weekend', 'saturday', 'sunday'],
+};
+
+/** A concept phrase as the sequence of word stems it is matched by. */
+export type ConceptPhrase = { concept: string; stems: string[] };
