@@ -11,6 +11,7 @@ import { imapQueueSpec, startImapWorker } from './email/imap.ts';
 import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './email/outbound.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { knowledgeQueueSpec, startKnowledgeJobs } from './knowledge/jobs.ts';
+import { SYSTEM_MAIL_QUEUE, sendSystemEmail, systemMailQueueSpec } from './email/system-mail.ts';
 import { startScheduler, tickQueueSpec } from './follow-through/scheduler.ts';
 import { applyWorkspaceTimeZone } from './sla/calendars.ts';
 import { RESYNC_QUEUE, resyncOpenTickets, resyncQueueSpec } from './sla/resync.ts';
@@ -52,12 +53,13 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
   if (config.workspaceTimeZone) await applyWorkspaceTimeZone(database.db, config.workspaceTimeZone);
-  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec, imapQueueSpec, knowledgeQueueSpec]);
+  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec, imapQueueSpec, knowledgeQueueSpec, systemMailQueueSpec]);
   await jobs.work(RESYNC_QUEUE, async () => {
     await resyncOpenTickets(database.db);
   });
   const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
   await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
+  await jobs.work<{ id: string }>(SYSTEM_MAIL_QUEUE, (data, meta) => sendSystemEmail(database.db, mailer, data.id, meta, config.publicUrl));
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   await startKnowledgeJobs(database.db, jobs, { intervalSeconds: 5 });
   const app = await buildApp({ database, storage, jobs, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });

@@ -12,7 +12,7 @@ export const CommitmentJson = z.object({
   /** false when the promise named no time and the workspace default applied. */
   dueStated: z.boolean(),
   status: z.enum(['open', 'kept', 'missed', 'cancelled']),
-  source: z.enum(['reply', 'manual']),
+  source: z.enum(['reply', 'manual', 'survey']),
   remindAt: z.string().nullable(),
   remindedAt: z.string().nullable(),
   missedAt: z.string().nullable(),

@@ -18,7 +18,7 @@ export function reminderFor(created: Date, due: Date): Date | null {
   return new Date(span > 120 * MINUTE ? due.getTime() - 60 * MINUTE : created.getTime() + span / 2);
 }
 
-type NewRow = { text: string; action: string | null; due: Date | null; messageId: string | null; source: 'reply' | 'manual' };
+type NewRow = { text: string; action: string | null; due: Date | null; messageId: string | null; source: 'reply' | 'manual' | 'survey' };
 
 /** Stores promises on a ticket, owned by the ticket's owner, in the caller's transaction. */
 export async function recordCommitments(tx: Tx, actor: Actor, ticketId: string, items: NewRow[]): Promise<Commitment[]> {

@@ -52,6 +52,10 @@ export interface WorkspaceTable {
   day_end: Generated<string>;
   commitment_default_days: Generated<number>;
   eta_minutes_per_inquiry: Generated<number>;
+  widget_origins: ColumnType<string[], string[] | undefined, string[]>;
+  portal_organization_tickets: Generated<boolean>;
+  survey_scale: Generated<'five' | 'binary'>;
+  survey_quiet_days: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -308,7 +312,7 @@ export interface CommitmentsTable {
   due_at: Timestamp;
   due_stated: Generated<boolean>;
   status: Generated<CommitmentStatus>;
-  source: 'reply' | 'manual';
+  source: 'reply' | 'manual' | 'survey';
   remind_at: Timestamp | null;
   reminded_at: Timestamp | null;
   missed_at: Timestamp | null;
@@ -443,7 +447,72 @@ export interface InquiryGroupsTable {
   article_id: string | null;
 }
 
+export interface SystemEmailsTable {
+  id: Generated<string>;
+  kind: 'portal_link' | 'survey';
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  ticket_id: string | null;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface PortalLinksTable {
+  id: Generated<string>;
+  customer_id: string;
+  email: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSessionsTable {
+  id: Generated<string>;
+  customer_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ConversationTokensTable {
+  token_hash: string;
+  ticket_id: string;
+  customer_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp | null;
+}
+
+export interface SurveysTable {
+  id: Generated<string>;
+  ticket_id: string;
+  customer_id: string;
+  token_hash: string;
+  agent_id: string | null;
+  team_id: string | null;
+  channel: string;
+  scale: 'five' | 'binary';
+  sent_at: Generated<Date>;
+  rating: number | null;
+  comment: string | null;
+  answered_at: Timestamp | null;
+  follow_up_commitment_id: string | null;
+}
+
 export interface DB {
+  system_emails: SystemEmailsTable;
+  portal_links: PortalLinksTable;
+  portal_sessions: PortalSessionsTable;
+  conversation_tokens: ConversationTokensTable;
+  surveys: SurveysTable;
   ticket_terms: TicketTermsTable;
   knowledge_terms: KnowledgeTermsTable;
   ticket_index: TicketIndexTable;

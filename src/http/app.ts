@@ -34,6 +34,10 @@ import { articleRoutes } from '../knowledge/articles/routes.ts';
 import { helpCenterRoutes } from '../knowledge/help/routes.ts';
 import { macroRoutes } from '../knowledge/macros/routes.ts';
 import { suggestionRoutes } from '../knowledge/suggest-routes.ts';
+import { publicRoutes } from '../public/routes.ts';
+import { widgetRoutes } from '../widget/routes.ts';
+import { portalRoutes } from '../portal/routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { webBuilt, webDist } from '../../web/build.ts';
@@ -112,6 +116,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   helpCenterRoutes(app, ctx);
   macroRoutes(app, ctx);
   suggestionRoutes(app, ctx);
+  publicRoutes(app, ctx);
+  widgetRoutes(app, ctx);
+  portalRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   // The web app (web/dist) when it is built, or the directory given; false serves the API alone.
   const web = opts.web ?? (webBuilt() ? webDist : false);
   if (web) await registerWebApp(app, web);
