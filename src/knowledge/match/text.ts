@@ -78,6 +78,14 @@ for (const [concept, list] of Object.entries(concepts)) {
 }
 for (const bucket of phrases.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
 
+// A two-word phrase whose second word is a particle also matches with up to two words between: phrasal verbs
+// split around their object ("send it back", "send the sofa back", "pick the chair up").
+const particles = new Set(['back', 'up', 'out', 'off', 'apart', 'over', 'forward', 'in', 'on', 'down', 'together']);
+function phrasal(phrase: string[], stems: string[], i: number): boolean {
+  if (phrase.length !== 2 || !particles.has(phrase[1]!)) return false;
+  return stems[i + 2] === phrase[1] || stems[i + 3] === phrase[1];
+}
+
 /** The concepts a text mentions (`#damage`, `#refund`…), each once per mention. */
 export function conceptsOf(text: string): string[] {
   const stems = allStems(text);
@@ -86,7 +94,7 @@ export function conceptsOf(text: string): string[] {
     const seen = new Set<string>();
     for (const p of phrases.get(stems[i]!) ?? []) {
       if (seen.has(p.concept)) continue;
-      if (p.stems.every((s, k) => stems[i + k] === s)) {
+      if (p.stems.every((s, k) => stems[i + k] === s) || phrasal(p.stems, stems, i)) {
         found.push(`#${p.concept}`);
         seen.add(p.concept);
       }
