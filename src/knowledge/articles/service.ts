@@ -75,11 +75,6 @@ function described(a: Partial<Article>) {
   return body === undefined ? rest : { ...rest, bodyLength: body.length };
 }
 
-/** Tells the matching engine the published set may have changed. */
-async function afterChange(_tx: Tx): Promise<void> {
-  // TODO knowledgeChanged: call knowledgeChanged(tx) from ../suggest.ts once the lead adds it.
-}
-
 /** Creates an article (version 1) and its first version row. */
 export async function createArticle(db: Db, actor: Actor, input: CreateArticleInput): Promise<Article> {
   const locale = input.locale ?? 'en';
@@ -109,7 +104,6 @@ export async function createArticle(db: Db, actor: Actor, input: CreateArticleIn
       .executeTakeFirstOrThrow();
     await writeVersion(tx, a, agentOf(actor));
     await recordEvent(tx, { action: 'article.created', entity: 'article', entityId: a.id, actor, after: described({ title: a.title, slug: a.slug, body: a.body, category: a.category, tags: a.tags, status: a.status, locale: a.locale }) });
-    await afterChange(tx);
     return a;
   }, () => ({ slug: input.slug ?? '', locale }));
 }
@@ -161,7 +155,6 @@ export async function updateArticle(db: Db, actor: Actor, id: string, input: Upd
       before: { ...described(diff.before as Partial<Article>), version: before.version },
       after: { ...described(diff.after as Partial<Article>), version: a.version },
     });
-    await afterChange(tx);
     return a;
   }, () => target);
 }
@@ -172,7 +165,6 @@ export async function deleteArticle(db: Db, actor: Actor, id: string): Promise<v
     const a = await tx.deleteFrom('articles').where('id', '=', id).returningAll().executeTakeFirst();
     if (!a) throw notFound('article');
     await recordEvent(tx, { action: 'article.deleted', entity: 'article', entityId: id, actor, before: described({ title: a.title, slug: a.slug, locale: a.locale, status: a.status, version: a.version }) });
-    await afterChange(tx);
   });
 }
 
