@@ -11,6 +11,7 @@ import { imapQueueSpec, startImapWorker } from './email/imap.ts';
 import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './email/outbound.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { knowledgeQueueSpec, startKnowledgeJobs } from './knowledge/jobs.ts';
+import { startSurveyJobs, surveyQueueSpec } from './surveys/jobs.ts';
 import { SYSTEM_MAIL_QUEUE, sendSystemEmail, systemMailQueueSpec } from './email/system-mail.ts';
 import { startScheduler, tickQueueSpec } from './follow-through/scheduler.ts';
 import { applyWorkspaceTimeZone } from './sla/calendars.ts';
@@ -53,7 +54,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await ensureAdmin(database, say);
   const storage = new LocalDirectoryStorage(config.attachmentsDir);
   if (config.workspaceTimeZone) await applyWorkspaceTimeZone(database.db, config.workspaceTimeZone);
-  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec, imapQueueSpec, knowledgeQueueSpec, systemMailQueueSpec]);
+  const jobs = await startJobs(database.db, [sendQueueSpec, tickQueueSpec, resyncQueueSpec, imapQueueSpec, knowledgeQueueSpec, systemMailQueueSpec, surveyQueueSpec]);
   await jobs.work(RESYNC_QUEUE, async () => {
     await resyncOpenTickets(database.db);
   });
@@ -62,6 +63,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await jobs.work<{ id: string }>(SYSTEM_MAIL_QUEUE, (data, meta) => sendSystemEmail(database.db, mailer, data.id, meta, config.publicUrl));
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   await startKnowledgeJobs(database.db, jobs, { intervalSeconds: 5 });
+  await startSurveyJobs(database.db, jobs, { intervalSeconds: 5, publicUrl: config.publicUrl });
   const app = await buildApp({ database, storage, jobs, config }, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await startImapWorker(database.db, storage, jobs, { pollSeconds: config.imapPollSeconds, log: (line) => app.log.warn(line) });
   await app.listen({ port: config.port, host: config.host });
