@@ -1,0 +1,142 @@
+// The customer portal page: renders from the portal API with text nodes only, so no customer or agent text is
+// ever parsed as HTML. Cookie sessions send the X-CSRF-Token header from /api/v1/portal/me on every write.
+(function () {
+  'use strict';
+  var main = document.getElementById('portal');
+  var account = document.getElementById('account');
+  var csrf = null;
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') e.textContent = attrs[k];
+      else if (k === 'onsubmit' || k === 'onclick') e[k] = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  }
+  function show(title, nodes) {
+    main.textContent = '';
+    main.appendChild(el('h1', { text: title }));
+    nodes.forEach(function (n) { if (n) main.appendChild(n); });
+    document.title = title + ' · ' + document.title.split(' · ').slice(-1)[0];
+  }
+  function api(method, url, body, raw) {
+    var headers = {};
+    if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+    if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: raw ? body : body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (res) {
+        if (res.status === 204) return null;
+        return res.json().then(function (j) {
+          if (!res.ok) { var err = new Error((j && j.error && j.error.message) || 'request failed'); err.status = res.status; throw err; }
+          return j;
+        });
+      });
+  }
+  function when(iso) {
+    if (!iso) return '';
+    var d = new Date(iso);
+    return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+  var statusLabel = { new: 'Received', open: 'Open', pending: 'Waiting for you', on_hold: 'On hold', solved: 'Solved', closed: 'Closed' };
+  function problem(text) { return el('p', { class: 'error', role: 'alert', text: text }); }
+
+  function signInForm(note) {
+    var input = el('input', { type: 'email', id: 'portal-email', name: 'email', autocomplete: 'email', required: 'required', maxlength: '320' });
+    var form = el('form', { onsubmit: function (ev) {
+      ev.preventDefault();
+      api('POST', '/api/v1/portal/login', { email: input.value }).then(function () {
+        show('Check your inbox', [el('p', { class: 'notice', text: 'If ' + input.value + ' is known to us, we have sent it a sign-in link. It works once, for 15 minutes.' })]);
+      }, function (e) { form.appendChild(problem(e.message)); });
+    } }, [el('label', { for: 'portal-email', text: 'Email' }), input, el('button', { type: 'submit', text: 'Email me a sign-in link' })]);
+    show('Sign in to see your support requests', [note ? problem(note) : null, el('p', { text: 'No password needed: we email you a link.' }), form]);
+  }
+
+  function ticketList(me) {
+    var list = el('ul', { class: 'tickets' });
+    var more = el('button', { type: 'button', class: 'secondary', text: 'Show more' });
+    var cursor = null;
+    function load() {
+      api('GET', '/api/v1/portal/tickets?limit=25' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')).then(function (page) {
+        page.items.forEach(function (t) {
+          var meta = '#' + t.number + ' · ' + (statusLabel[t.status] || t.status) + (t.expectedReplyBy && t.status !== 'solved' && t.status !== 'closed' ? ' · reply expected by ' + when(t.expectedReplyBy) : '') + (t.requester.name && t.requester.name !== me.customer.name ? ' · from ' + t.requester.name : '');
+          list.appendChild(el('li', {}, [el('a', { href: '/portal/tickets/' + encodeURIComponent(t.id), text: t.subject }), el('div', { class: 'meta', text: meta })]));
+        });
+        cursor = page.nextCursor;
+        more.hidden = !cursor;
+        if (!list.firstChild) list.replaceWith(el('p', { text: 'You have no support requests yet.' }));
+      }, function (e) { main.appendChild(problem(e.message)); });
+    }
+    more.onclick = load;
+    show('Your support requests', [list, more]);
+    load();
+  }
+
+  function ticketPage(id) {
+    api('GET', '/api/v1/portal/tickets/' + encodeURIComponent(id)).then(function (t) {
+      var nodes = [el('p', { class: 'meta', text: '#' + t.number + ' · ' + (statusLabel[t.status] || t.status) + (t.expectedReplyBy && t.status !== 'solved' && t.status !== 'closed' ? ' · we expect to reply by ' + when(t.expectedReplyBy) : '') })];
+      if (t.commitments.length) {
+        nodes.push(el('h2', { text: 'What we promised' }));
+        nodes.push(el('ul', { class: 'promises' }, t.commitments.map(function (c) {
+          var state = c.status === 'kept' ? 'kept' : c.status === 'missed' ? 'missed, sorry' : 'open';
+          return el('li', { text: 'We promised: ' + c.text + ' by ' + when(c.dueAt) + ' — ' + state });
+        })));
+      }
+      nodes.push(el('h2', { text: 'Conversation' }));
+      var files = {};
+      t.attachments.forEach(function (f) { (files[f.messageId] = files[f.messageId] || []).push(f); });
+      t.messages.forEach(function (m) {
+        var who = m.from === 'agent' ? (m.author || 'Support') : 'You' + (m.author ? ' (' + m.author + ')' : '');
+        nodes.push(el('article', { class: 'msg ' + m.from }, [
+          el('div', { class: 'meta', text: who + ' · ' + when(m.createdAt) }),
+          el('p', { text: m.body }),
+        ].concat((files[m.id] || []).map(function (f) {
+          return el('p', {}, [el('a', { href: '/api/v1/portal/attachments/' + encodeURIComponent(f.id), text: f.filename }), ' (' + Math.max(1, Math.round(f.sizeBytes / 1024)) + ' KB)']);
+        }))));
+      });
+      if (t.status !== 'closed') {
+        var box = el('textarea', { id: 'reply-body', name: 'body', maxlength: '50000', required: 'required' });
+        nodes.push(el('form', { onsubmit: function (ev) {
+          ev.preventDefault();
+          api('POST', '/api/v1/portal/tickets/' + encodeURIComponent(t.id) + '/messages', { body: box.value }).then(function (r) { location.assign('/portal/tickets/' + encodeURIComponent(r.ticketId)); }, function (e) { main.appendChild(problem(e.message)); });
+        } }, [el('label', { for: 'reply-body', text: 'Your reply' }), box, el('button', { type: 'submit', text: 'Send reply' })]));
+        var file = el('input', { type: 'file', id: 'reply-file', name: 'file' });
+        nodes.push(el('form', { onsubmit: function (ev) {
+          ev.preventDefault();
+          var f = file.files && file.files[0];
+          if (!f) return;
+          api('POST', '/api/v1/portal/tickets/' + encodeURIComponent(t.id) + '/attachments?filename=' + encodeURIComponent(f.name), f, true).then(function (r) { location.assign('/portal/tickets/' + encodeURIComponent(r.ticketId)); }, function (e) { main.appendChild(problem(e.message)); });
+        } }, [el('label', { for: 'reply-file', text: 'Attach a file' }), file, el('button', { type: 'submit', class: 'secondary', text: 'Upload' })]));
+      }
+      if (t.status !== 'solved' && t.status !== 'closed') {
+        nodes.push(el('button', { type: 'button', class: 'secondary', text: 'Mark as solved', onclick: function () {
+          api('POST', '/api/v1/portal/tickets/' + encodeURIComponent(t.id) + '/solve', {}).then(function () { location.reload(); }, function (e) { main.appendChild(problem(e.message)); });
+        } }));
+      }
+      nodes.push(el('p', {}, [el('a', { href: '/portal', text: 'All your requests' })]));
+      show(t.subject, nodes);
+    }, function (e) { show('Support request', [problem(e.status === 404 ? 'We could not find this request.' : e.message), el('p', {}, [el('a', { href: '/portal', text: 'All your requests' })])]); });
+  }
+
+  function start() {
+    var pathName = location.pathname;
+    if (pathName === '/portal/auth') {
+      var token = new URLSearchParams(location.search).get('token') || '';
+      history.replaceState(null, '', '/portal/auth');
+      api('POST', '/api/v1/portal/session', { token: token }).then(function () { location.replace('/portal'); }, function (e) { signInForm(e.message); });
+      return;
+    }
+    api('GET', '/api/v1/portal/me').then(function (me) {
+      csrf = me.csrfToken;
+      account.textContent = '';
+      account.appendChild(el('button', { type: 'button', class: 'secondary', text: 'Sign out', onclick: function () {
+        api('POST', '/api/v1/portal/logout', {}).then(function () { location.assign('/portal'); });
+      } }));
+      var m = /^\/portal\/tickets\/([^/]+)$/.exec(pathName);
+      if (m) ticketPage(decodeURIComponent(m[1])); else ticketList(me);
+    }, function () { signInForm(); });
+  }
+  start();
+})();

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** One row of the customer's ticket list. */
+export const PortalTicketItemJson = z.object({
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: z.string(),
+  expectedReplyBy: z.string().nullable(),
+  updatedAt: z.string(),
+  requester: z.object({ name: z.string().nullable() }),
+});
+
+export const PortalTicketListJson = z.object({ items: z.array(PortalTicketItemJson), nextCursor: z.string().nullable() });
+
+/** A ticket as its customer sees it: public replies, their files and the promises made to the customer. */
+export const PortalTicketJson = z.object({
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: z.string(),
+  expectedReplyBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  requester: z.object({ name: z.string().nullable() }),
+  messages: z.array(z.object({
+    id: z.string(),
+    from: z.enum(['agent', 'customer']),
+    author: z.string().nullable(),
+    channel: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+  })),
+  attachments: z.array(z.object({
+    id: z.string(),
+    messageId: z.string().nullable(),
+    filename: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+    createdAt: z.string(),
+  })),
+  commitments: z.array(z.object({
+    id: z.string(),
+    text: z.string(),
+    dueAt: z.string(),
+    status: z.enum(['open', 'kept', 'missed']),
+    completedAt: z.string().nullable(),
+  })),
+});
