@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { TicketStatus } from '../db/types.ts';
 import { backdate } from './backdate.ts';
 import * as C from './content.ts';
+import { ensureKnowledge } from './knowledge.ts';
 import { newLedger, type Run } from './ledger.ts';
 import { ensurePeople, setAvailability } from './people.ts';
 import { SPAN_DAYS } from './plans.ts';
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db, opts: { tickets: number; log: (line: stri
   const existing = await db.selectFrom('tickets').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
 
   const people = await ensurePeople(db, opts.log);
+  await ensureKnowledge(db, people, opts.log);
   const run: Run = { db, rng: makeRng(77 + Number(existing.n)), now: started, log: opts.log, people, questions, ledger: newLedger() };
   await seedTickets(run, Math.max(0, Math.floor(opts.tickets)));
   await setAvailability(db, people);
