@@ -30,6 +30,8 @@ export async function buildWeb(opts: { quiet?: boolean; outDir?: string } = {}):
  * at once (tests, a cluster): each builds aside and moves its build into place, and the first one wins.
  */
 export async function ensureWebBuilt(say: (line: string) => void = console.log): Promise<void> {
+  // The embeddable widget (widget.js) is built alongside: a small esbuild bundle.
+  await (await import('../widget/build.ts')).ensureWidgetBuilt();
   if (webBuilt()) return;
   say('Building the web app…');
   const aside = path.join(webRoot, `.dist-${process.pid}`);

@@ -3,8 +3,11 @@ import type { AttachmentStorage } from '../attachments/storage.ts';
 import { dbNow, type Db, type Tx } from '../db/database.ts';
 import { recordEvent } from '../events/record.ts';
 import type { Jobs } from '../jobs/jobs.ts';
+import { widgetPresence } from '../widget/service.ts';
 
 export const SEND_QUEUE = 'email.send';
+/** A chat customer whose widget was seen this recently reads replies there; otherwise they are emailed too. */
+export const WIDGET_PRESENT_MS = 2 * 60_000;
 export const sendQueueSpec = { name: SEND_QUEUE, retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 120 };
 
 /** Our Message-ID for an outbound message: it names the ticket, so replies find their way back. */
@@ -13,7 +16,8 @@ export const replyAddress = (mailbox: string, token: string) => mailbox.replace(
 
 /**
  * Queues the email carrying an agent's public reply, in the reply's transaction. Tickets that came by email or
- * the web form are answered by email, from the mailbox they came through (or the first mailbox).
+ * the web form are answered by email, from the mailbox they came through (or the first mailbox); chat tickets
+ * too, when the customer's widget has not been seen for WIDGET_PRESENT_MS.
  */
 export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, messageId: string): Promise<boolean> {
   const t = await tx
@@ -21,7 +25,10 @@ export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, mess
     .select(['t.id', 't.number', 't.channel', 't.mailbox_id', 't.requester_id'])
     .where('t.id', '=', ticketId)
     .executeTakeFirstOrThrow();
-  if (t.channel !== 'email' && t.channel !== 'web') return false;
+  if (t.channel === 'chat') {
+    // A widget conversation continues by email once the customer has left the page (one ticket, one timeline).
+    if ((await widgetPresence(tx, ticketId, WIDGET_PRESENT_MS)) !== 'away') return false;
+  } else if (t.channel !== 'email' && t.channel !== 'web') return false;
   const to = await tx
     .selectFrom('customer_identities')
     .select('value')
