@@ -8,13 +8,13 @@ import { surveyTick } from '../src/surveys/send.ts';
 import { isNegativeComment } from '../src/surveys/answer.ts';
 import { createTicket, testApp, type TestApp } from './helpers.ts';
 
-export const publicUrl = 'http://heed.test';
+const publicUrl = 'http://heed.test';
 let ip = 0;
 /** A fresh client address per use, so the per-IP limits of one test do not spill into the next. */
-export const fromIp = () => ({ 'x-forwarded-for': `198.51.100.${++ip % 250}` });
+const fromIp = () => ({ 'x-forwarded-for': `198.51.100.${++ip % 250}` });
 
 /** Creates and solves a ticket; returns it. */
-export async function solvedTicket(t: TestApp, overrides: Record<string, unknown> = {}) {
+async function solvedTicket(t: TestApp, overrides: Record<string, unknown> = {}) {
   const tk = await createTicket(t, overrides);
   const res = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${tk.id}`, payload: { status: 'solved' } });
   assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -22,12 +22,12 @@ export async function solvedTicket(t: TestApp, overrides: Record<string, unknown
 }
 
 /** The token in the survey email of a ticket. */
-export async function surveyToken(t: TestApp, ticketId: string): Promise<string> {
+async function surveyToken(t: TestApp, ticketId: string): Promise<string> {
   const mail = await t.database.db.selectFrom('system_emails').select('body_text').where('ticket_id', '=', ticketId).where('kind', '=', 'survey').executeTakeFirstOrThrow();
   return /\/survey\/([A-Za-z0-9_-]{43})\?/.exec(mail.body_text)![1]!;
 }
 
-export const tick = (t: TestApp) => surveyTick(t.database.db, undefined, { publicUrl });
+const tick = (t: TestApp) => surveyTick(t.database.db, undefined, { publicUrl });
 const surveyOf = (t: TestApp, ticketId: string) => t.database.db.selectFrom('surveys').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
 
 describe('surveys', () => {
