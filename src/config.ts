@@ -34,6 +34,7 @@ const schema = z.object({
     .optional(),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   workspaceTimeZone?: string;
   schedulerIntervalSeconds: number;
   imapPollSeconds: number;
+  /** Public ticket submissions per IP per minute; 0 turns the per-IP limit off (benchmarks). */
+  publicRateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workspaceTimeZone: c.WORKSPACE_TIMEZONE,
     schedulerIntervalSeconds: c.SCHEDULER_INTERVAL_SECONDS,
     imapPollSeconds: c.IMAP_POLL_SECONDS,
+    publicRateLimitPerMinute: c.PUBLIC_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -17,7 +17,26 @@ const WorkspaceJson = z.object({
   dayEnd: z.string(),
   commitmentDefaultDays: z.number(),
   etaMinutesPerInquiry: z.number(),
+  widgetOrigins: z.array(z.string()),
+  portalOrganizationTickets: z.boolean(),
+  surveyScale: z.enum(['five', 'binary']),
+  surveyQuietDays: z.number(),
 });
+// A site allowed to embed the widget: https://host[:port] (http only for this machine, for development).
+const Origin = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((s) => s.toLowerCase().replace(/\/$/, ''))
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+      return u.origin === s && (u.protocol === 'https:' || (u.protocol === 'http:' && local));
+    } catch {
+      return false;
+    }
+  }, "must be an origin such as 'https://shop.example' or 'https://shop.example:8443' (no path)");
 const HourMinute = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be a time of day 'HH:MM'");
 
 /** Workspace settings: name, time zone, business day, and where tickets go when no team can take them. */
@@ -44,6 +63,13 @@ export function workspaceRoutes(app: FastifyInstance, { database, jobs }: AppCon
           commitmentDefaultDays: z.number().int().min(1).max(30),
           // Minutes one agent needs per inquiry, for the reply time told to customers.
           etaMinutesPerInquiry: z.number().int().min(1).max(480),
+          // Sites whose pages may call the public API (the widget, a custom form), by CORS.
+          widgetOrigins: z.array(Origin).max(20, 'must list at most 20 origins').transform((o) => [...new Set(o)]),
+          // Whether a customer sees their organization's tickets in the portal.
+          portalOrganizationTickets: z.boolean(),
+          surveyScale: z.enum(['five', 'binary']),
+          // Days a customer is not surveyed again after a survey.
+          surveyQuietDays: z.number().int().min(0).max(365),
         })
         .partial()
         .strict()

@@ -11,6 +11,10 @@ export type WorkspaceSettings = {
   dayEnd: string;
   commitmentDefaultDays: number;
   etaMinutesPerInquiry: number;
+  widgetOrigins: string[];
+  portalOrganizationTickets: boolean;
+  surveyScale: 'five' | 'binary';
+  surveyQuietDays: number;
 };
 export type WorkspacePatch = Partial<{
   name: string;
@@ -21,6 +25,10 @@ export type WorkspacePatch = Partial<{
   dayEnd: string;
   commitmentDefaultDays: number;
   etaMinutesPerInquiry: number;
+  widgetOrigins: string[];
+  portalOrganizationTickets: boolean;
+  surveyScale: 'five' | 'binary';
+  surveyQuietDays: number;
 }>;
 
 // The workspace is one row; its events need an entity id, and this one stands for it.
@@ -37,6 +45,10 @@ export async function getWorkspace(db: Queryable): Promise<WorkspaceSettings> {
     dayEnd: w.day_end,
     commitmentDefaultDays: w.commitment_default_days,
     etaMinutesPerInquiry: w.eta_minutes_per_inquiry,
+    widgetOrigins: w.widget_origins,
+    portalOrganizationTickets: w.portal_organization_tickets,
+    surveyScale: w.survey_scale,
+    surveyQuietDays: w.survey_quiet_days,
   };
 }
 
@@ -64,6 +76,10 @@ export async function updateWorkspace(db: Db, actor: Actor, patch: WorkspacePatc
       day_end: patch.dayEnd,
       commitment_default_days: patch.commitmentDefaultDays,
       eta_minutes_per_inquiry: patch.etaMinutesPerInquiry,
+      widget_origins: patch.widgetOrigins,
+      portal_organization_tickets: patch.portalOrganizationTickets,
+      survey_scale: patch.surveyScale,
+      survey_quiet_days: patch.surveyQuietDays,
     };
     const diff = changes(before as unknown as Record<string, unknown>, values);
     if (diff.changed) {

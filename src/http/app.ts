@@ -49,7 +49,7 @@ export type AppContext = {
   /** The job queue; absent in tests that do not need background work. */
   jobs?: Jobs;
   /** databaseUrl: live updates on PostgreSQL LISTEN on a connection of their own. */
-  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'> & Partial<Pick<Config, 'databaseUrl'>>;
+  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'> & Partial<Pick<Config, 'databaseUrl' | 'publicRateLimitPerMinute'>>;
 };
 
 /** Builds the HTTP application: every route, schema and the central error handler. */
