@@ -1,6 +1,9 @@
-/** The widget's CSS, scoped by its shadow root: the site's styles do not reach in, ours do not leak out. */
+/**
+ * The widget's CSS, scoped by its shadow root: the site's styles do not reach in, ours do not leak out. The host
+ * rules are !important because a page's !important rules on every element would otherwise win on the host.
+ */
 export const styles = (accent: string, onAccent: string) => `
-:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
+:host{all:initial!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1a1a1a!important;display:block!important}
 *{box-sizing:border-box;font:inherit}
 button{cursor:pointer}
 .launcher{background:${accent};color:${onAccent};border:0;border-radius:24px;padding:12px 18px;font-weight:600;box-shadow:0 4px 14px rgba(0,0,0,.25)}
