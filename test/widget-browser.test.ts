@@ -87,6 +87,17 @@ describe('the chat widget on another site, in chromium', () => {
     const msgs = await t.database.db.selectFrom('messages').select('body_text').where('ticket_id', '=', ticket.id).orderBy('created_at').execute();
     assert.equal(msgs.at(-1)!.body_text, 'Thank you!');
 
+    // A photo of the damage: attached from the chat, listed on the new message, downloadable with the token.
+    await dialog.getByLabel('Attach a file').setInputFiles({ name: 'leg.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('fake jpeg bytes') });
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const fileButton = dialog.getByRole('button', { name: /leg\.jpg/ });
+    await fileButton.waitFor();
+    const files = await t.database.db.selectFrom('attachments').select(['filename', 'message_id']).where('ticket_id', '=', ticket.id).execute();
+    assert.deepEqual(files.map((f) => f.filename), ['leg.jpg']);
+    assert.ok(files[0]!.message_id);
+    const [download] = await Promise.all([page.waitForEvent('download'), fileButton.click()]);
+    assert.equal(download.suggestedFilename(), 'leg.jpg');
+
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await launcher.getAttribute('aria-expanded'), 'false');

@@ -46,7 +46,12 @@ export function createApi(origin: string) {
         headers: { 'content-type': file.type || 'application/octet-stream' },
       }),
     streamUrl: (token: string) => `${origin}${conv}/current/stream?token=${encodeURIComponent(token)}`,
-    fileUrl: (id: string) => `${origin}${conv}/current/attachments/${id}`,
+    /** A file of the conversation, fetched with the token (a plain link could not carry it). */
+    file: async (token: string, id: string): Promise<Blob> => {
+      const res = await fetch(`${origin}${conv}/current/attachments/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
+      if (!res.ok) throw new ApiError(res.status, `download failed (${res.status})`);
+      return res.blob();
+    },
   };
 }
 

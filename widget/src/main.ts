@@ -55,7 +55,6 @@ function mount(script: HTMLScriptElement): void {
 
   let token = storage.get();
   let stream: EventSource | null = null;
-  let shown: Conversation | null = null;
 
   const open = () => {
     panel.hidden = false;
@@ -161,14 +160,30 @@ function mount(script: HTMLScriptElement): void {
     footer.replaceChildren(form);
 
     const render = (c: Conversation) => {
-      shown = c;
       const eta = c.expectedReplyBy && c.messages[c.messages.length - 1]?.from === 'customer' ? ` · expect a reply by ${when(c.expectedReplyBy)}` : '';
       if (!announce) status.textContent = `Conversation ${c.reference}${eta}`;
       log.replaceChildren(...c.messages.map((m) => h('li', { class: `msg ${m.from}` },
         h('span', { class: 'who' }, m.from === 'customer' ? 'You' : m.authorName || 'Support', ` · ${when(m.createdAt)}`),
         m.body,
-        ...m.attachments.map((a) => h('span', { class: 'note' }, `\n📎 ${a.filename} (${Math.ceil(a.size / 1024)} KB)`)))));
+        ...m.attachments.map((a) => {
+          const b = h('button', { type: 'button', class: 'file-link' }, `📎 ${a.filename} (${Math.ceil(a.size / 1024)} KB)`);
+          b.addEventListener('click', () => void download(a.id, a.filename));
+          return b;
+        }))));
       body.scrollTop = body.scrollHeight;
+    };
+    const download = async (id: string, filename: string) => {
+      if (!token) return;
+      try {
+        const url = URL.createObjectURL(await api.file(token, id));
+        const a = h('a', { href: url, download: filename });
+        root.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      } catch (x) {
+        err.textContent = x instanceof Error ? x.message : 'Download failed.';
+      }
     };
     const refresh = async () => {
       if (!token) return;
@@ -216,7 +231,6 @@ function mount(script: HTMLScriptElement): void {
         input.focus();
       }
     });
-    void shown;
   }
 }
 

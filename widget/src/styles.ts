@@ -35,4 +35,5 @@ a{color:#174ea6}
 .composer{border-top:1px solid #ddd;padding:10px 14px;display:flex;flex-direction:column;gap:6px}
 .row{display:flex;gap:8px;align-items:center;justify-content:space-between}
 .file{font-size:13px}
+.file-link{display:block;margin-top:4px;background:none;border:0;padding:0;color:#174ea6;text-decoration:underline;font-size:13px;text-align:left}
 `;
