@@ -7,7 +7,7 @@ import { workspaceName } from '../knowledge/help/service.ts';
 
 // The page is a shell; portal.js renders it from the portal API with DOM text nodes only (never innerHTML of data).
 const script = fs.readFileSync(path.join(import.meta.dirname, 'portal.js'), 'utf8');
-const csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const style = `
 *{box-sizing:border-box}
@@ -41,6 +41,7 @@ function shell(workspace: string, title: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} · ${workspace} support</title>
 <style>${trusted(style)}</style>
 <script src="/portal/portal.js" defer></script>

@@ -129,6 +129,7 @@
       return;
     }
     api('GET', '/api/v1/portal/me').then(function (me) {
+      if (!me.customer) { signInForm(); return; }
       csrf = me.csrfToken;
       account.textContent = '';
       account.appendChild(el('button', { type: 'button', class: 'secondary', text: 'Sign out', onclick: function () {

@@ -87,10 +87,12 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/portal/me', {
     config: pub,
-    schema: { tags: ['portal'], response: { 200: z.object({ customer: z.object({ id: z.string(), name: z.string().nullable() }), csrfToken: z.string().nullable() }), ...errorResponses } },
+    schema: { tags: ['portal'], response: { 200: z.object({ customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable(), csrfToken: z.string().nullable() }), ...errorResponses } },
   }, async (req, reply) => {
-    const c = await who(req);
     void reply.header('cache-control', 'no-store');
+    // A first visit is not an error: "nobody" is an answer, as for the agents' GET /api/v1/auth/session.
+    if (!req.headers.authorization && !req.cookies?.[PORTAL_COOKIE]) return { customer: null, csrfToken: null };
+    const c = await who(req);
     return { customer: { id: c.customerId, name: c.name }, csrfToken: c.via === 'cookie' ? csrfFor(c.token) : null };
   });
 
