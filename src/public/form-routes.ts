@@ -32,7 +32,7 @@ function validate(v: FormValues): { errors: FieldErrors; clean?: z.infer<typeof 
   return { errors };
 }
 
-/** "Tuesday 1 December, 14:00 CET" in the workspace's time zone. */
+/** "Tuesday 1 December at 14:00 CET" in the workspace's time zone. */
 export function replyTime(at: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
 }
@@ -135,7 +135,8 @@ export function contactFormRoutes(app: FastifyInstance, { database, storage, con
         }
       } catch (err) {
         const code = (err as FastifyError).code;
-        if (code !== 'FST_FILES_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
+        // A cut-off or malformed upload is the sender's problem, never a 500.
+        if (code !== 'FST_FILES_LIMIT' && code !== 'FST_PARTS_LIMIT') throw new PageError(400, 'Something is wrong', 'We could not read the form. Please try again.');
         chosen = Number.POSITIVE_INFINITY;
       }
       const v = valuesOf(fields);
