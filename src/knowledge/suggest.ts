@@ -27,11 +27,12 @@ export async function articleIndex(db: Db, locale = 'en'): Promise<Cached> {
   if (hit && hit.version === version) return hit;
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'title', 'slug', 'body', 'tags', 'category'])
+    .select(['id', 'title', 'slug', 'body', 'tags', 'category', 'version'])
     .where('status', '=', 'published')
     .where('locale', '=', locale)
     .execute();
-  const fresh: Cached = { version, index: new ArticleIndex(rows), docs: new Map(rows.map((r) => [r.id, r])) };
+  const docs = rows.map((r) => ({ ...r, key: `${r.id}:${r.version}` }));
+  const fresh: Cached = { version, index: new ArticleIndex(docs), docs: new Map(docs.map((r) => [r.id, r])) };
   byLocale.set(locale, fresh);
   return fresh;
 }

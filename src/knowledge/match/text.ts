@@ -41,28 +41,38 @@ export function normalise(text: string): string {
   return t;
 }
 
+// Stemming is the costly step and a help desk's vocabulary is small: remember the stems (bounded).
+const stems = new Map<string, string>();
+const maxRemembered = 200_000;
+
 /** The stem of one lowercase word. */
 export function stem(word: string): string {
-  const irr = irregular[word];
-  if (irr) return irr;
-  if (/^\d/.test(word)) return word;
-  return stemmer(word);
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const s = irregular[word] ?? (/^\d/.test(word) ? word : stemmer(word));
+  if (stems.size >= maxRemembered) stems.clear();
+  stems.set(word, s);
+  return s;
+}
+
+type Token = { stem: string; stop: boolean };
+
+/** Every word of a text: its stem, and whether it is a stop word. */
+function tokens(text: string): Token[] {
+  const raw = normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: Token[] = [];
+  for (const w of raw) if (w.length <= 40) out.push({ stem: stem(w), stop: stop.has(w) });
+  return out;
 }
 
 /** The stemmed content words of a text, in order (stop words removed). */
 export function words(text: string): string[] {
-  const raw = normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out: string[] = [];
-  for (const w of raw) {
-    if (w.length > 40 || stop.has(w)) continue;
-    out.push(stem(w));
-  }
-  return out;
+  return tokens(text).filter((t) => !t.stop).map((t) => t.stem);
 }
 
 /** Every word of a text stemmed, stop words kept (for matching phrases). */
 function allStems(text: string): string[] {
-  return (normalise(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 40).map(stem);
+  return tokens(text).map((t) => t.stem);
 }
 
 // Concept phrases indexed by their first stem; longest phrases first so "not working" wins over "not".
@@ -88,7 +98,10 @@ function phrasal(phrase: string[], stems: string[], i: number): boolean {
 
 /** The concepts a text mentions (`#damage`, `#refund`…), each once per mention. */
 export function conceptsOf(text: string): string[] {
-  const stems = allStems(text);
+  return conceptsIn(allStems(text));
+}
+
+function conceptsIn(stems: string[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < stems.length; i++) {
     const seen = new Set<string>();
@@ -105,13 +118,14 @@ export function conceptsOf(text: string): string[] {
 
 /** Unigram, bigram and concept terms of a text, with their counts. */
 export function terms(text: string, opts: { bigrams?: boolean; concepts?: boolean } = {}): Map<string, number> {
-  const ws = words(text);
+  const all = tokens(text);
+  const ws = all.filter((t) => !t.stop).map((t) => t.stem);
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
   for (let i = 0; i < ws.length; i++) {
     add(ws[i]!);
     if (opts.bigrams !== false && i + 1 < ws.length) add(`${ws[i]}_${ws[i + 1]}`);
   }
-  if (opts.concepts !== false) for (const c of conceptsOf(text)) add(c);
+  if (opts.concepts !== false) for (const c of conceptsIn(all.map((t) => t.stem))) add(c);
   return counts;
 }
