@@ -10,7 +10,7 @@ export type Match = { id: string; score: number; passage: string };
 const conceptBoost = 2;
 
 type Counts = Map<string, number>;
-type Read = { head: Counts; title: Counts; passages: { text: string; counts: Counts }[] };
+type Read = { head: Counts; title: Counts; titleOnly: Counts; passages: { text: string; counts: Counts }[] };
 type Postings = Map<string, { ids: Int32Array; weights: Float32Array }>;
 type Building = Map<string, { ids: number[]; weights: number[] }>;
 
@@ -26,6 +26,7 @@ function read(doc: ArticleDoc): Read {
     // The title counts three times and the tags twice in the article as a whole: they say what it is about.
     head: terms(`${doc.title} ${doc.title} ${doc.title} ${tags} ${tags} ${doc.category ?? ''}`),
     title: terms(`${doc.title} ${tags}`),
+    titleOnly: terms(doc.title),
     passages: passagesOf(doc.body).map((text) => ({ text, counts: terms(text) })),
   };
   return r;
@@ -70,8 +71,8 @@ export class ArticleIndex {
       units++;
       for (const t of c.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     };
-    all.forEach((r, i) => {
-      count(terms(docs[i]!.title));
+    all.forEach((r) => {
+      count(r.titleOnly);
       for (const p of r.passages) count(p.counts);
     });
     this.units = units;
