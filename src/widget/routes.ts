@@ -3,12 +3,14 @@
  * (/api/v1/public/conversations…). CORS (only the site origins in `workspace.widget_origins`) is the public API's,
  * registered in src/public/cors.ts for every /api/v1/public/ path and the suggestion route.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app.ts';
 import { HeedError } from '../http/errors.ts';
 import { errorResponses, Uuid } from '../http/schemas.ts';
+import { decoyReceipt } from '../public/service.ts';
 import { createHub } from '../realtime/hub.ts';
 import { conversationStream } from './stream.ts';
 import { ConversationJson, FileQuery, MessageBody, StartBody, StartJson, AttachmentRef } from './schemas.ts';
@@ -46,7 +48,10 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req, reply) => {
     const { website, ...input } = req.body;
     if (website && website.trim()) {
-      throw new HeedError('validation_failed', 'website: leave this field empty', [{ field: 'website', message: 'must be empty' }]);
+      // The honeypot, as on the public form: answer as if it worked (a token that opens nothing), store nothing.
+      req.log.info({ ip: req.ip }, 'widget: honeypot filled, nothing stored');
+      const decoy = await decoyReceipt(db);
+      return reply.status(201).send({ ...decoy, expectedReplyBy: null, token: `heed_c_${randomBytes(32).toString('base64url')}` });
     }
     const { ticket, token } = await startConversation(db, input);
     return reply.status(201).send({ reference: `#${ticket.number}`, number: ticket.number, expectedReplyBy: ticket.expected_reply_by, token });

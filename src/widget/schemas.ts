@@ -10,10 +10,10 @@ export const StartBody = z
   .object({
     name: Line(200),
     email: Email,
-    subject: Line(300).optional(),
+    subject: Line(200).optional(),
     body: Body,
     /** The honeypot: hidden from people, so only a robot fills it in. */
-    website: z.string().max(2000).optional(),
+    website: z.string().max(10_000).optional(),
   })
   .strict();
 
