@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { answerCustomerSurvey, customerSurveys } from '../src/surveys/answer.ts';
 import { surveyTick } from '../src/surveys/send.ts';
 import { createTicket, testApp, type TestApp } from './helpers.ts';
 
@@ -127,7 +128,23 @@ describe('CSAT, isolation, bad input and escaping of surveys', () => {
       assert.match(html.body, /Survey not found/);
       assert.doesNotMatch(html.body, /<script>/);
     }
+    // A link checker's HEAD records nothing (the rating stays empty below).
+    await t.app.inject({ method: 'HEAD', url: `/survey/${tokenOne}?rating=1`, headers: fromIp() });
     assert.equal((await t.database.db.selectFrom('surveys').select('rating').where('ticket_id', '=', one.id).executeTakeFirstOrThrow()).rating, null);
+  });
+
+  it('the portal functions answer only the signed-in customer\'s own survey', async () => {
+    const mine = await solvedTicket(t);
+    const theirs = await solvedTicket(t);
+    await tick(t);
+    const list = await customerSurveys(t.database.db, mine.requesterId);
+    assert.deepEqual(list.map((s) => s.number), [mine.number]);
+    const [other] = await customerSurveys(t.database.db, theirs.requesterId);
+    await assert.rejects(answerCustomerSurvey(t.database.db, mine.requesterId, other!.id, { rating: 1 }), { code: 'not_found' });
+    await assert.rejects(answerCustomerSurvey(t.database.db, mine.requesterId, 'not-a-uuid', { rating: 1 }), { code: 'not_found' });
+    const answered = await answerCustomerSurvey(t.database.db, mine.requesterId, list[0]!.id, { rating: 4 });
+    assert.equal(answered.rating, 4);
+    assert.equal((await customerSurveys(t.database.db, theirs.requesterId))[0]!.rating, null);
   });
 
   it('bad answers are refused with a clear error and write nothing', async () => {

@@ -61,13 +61,16 @@ const view = (r: Row, at: Date): SurveyView => ({
   open: at.getTime() - r.sent_at.getTime() <= ANSWER_DAYS * DAY,
 });
 
-async function findByToken(db: Db | Tx, token: string, lock: boolean): Promise<Row> {
-  if (!isTokenShaped(token)) throw notFound('survey');
+type Locator = { token: string } | { id: string; customerId: string };
+
+async function findSurvey(db: Db | Tx, at: Locator, lock: boolean): Promise<Row> {
+  if ('token' in at && !isTokenShaped(at.token)) throw notFound('survey');
+  if ('id' in at && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(at.id)) throw notFound('survey');
   let q = db
     .selectFrom('surveys as s')
     .innerJoin('tickets as t', 't.id', 's.ticket_id')
-    .select(['s.id', 's.ticket_id', 't.number', 't.subject', 's.scale', 's.rating', 's.comment', 's.answered_at', 's.sent_at', 's.follow_up_commitment_id', 's.customer_id', 's.agent_id', 's.team_id'])
-    .where('s.token_hash', '=', hashSurveyToken(token));
+    .select(['s.id', 's.ticket_id', 't.number', 't.subject', 's.scale', 's.rating', 's.comment', 's.answered_at', 's.sent_at', 's.follow_up_commitment_id', 's.customer_id', 's.agent_id', 's.team_id']);
+  q = 'token' in at ? q.where('s.token_hash', '=', hashSurveyToken(at.token)) : q.where('s.id', '=', at.id).where('s.customer_id', '=', at.customerId);
   if (lock) q = q.forUpdate('s');
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('survey');
@@ -76,7 +79,22 @@ async function findByToken(db: Db | Tx, token: string, lock: boolean): Promise<R
 
 /** The survey behind a token (404 for an unknown or malformed token). */
 export async function surveyByToken(db: Db, token: string): Promise<SurveyView> {
-  return view(await findByToken(db, token, false), now());
+  return view(await findSurvey(db, { token }, false), now());
+}
+
+/** A customer's surveys, newest first (for the portal, which has no token: only hashes are stored). */
+export async function customerSurveys(db: Db, customerId: string, limit = 100): Promise<SurveyView[]> {
+  const rows = await db
+    .selectFrom('surveys as s')
+    .innerJoin('tickets as t', 't.id', 's.ticket_id')
+    .select(['s.id', 's.ticket_id', 't.number', 't.subject', 's.scale', 's.rating', 's.comment', 's.answered_at', 's.sent_at', 's.follow_up_commitment_id', 's.customer_id', 's.agent_id', 's.team_id'])
+    .where('s.customer_id', '=', customerId)
+    .orderBy('s.sent_at', 'desc')
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+  const at = now();
+  return rows.map((r) => view(r, at));
 }
 
 /** Who answers for a bad experience: the lead of the ticket's team (else of a team the owner is in), else the workspace default owner, else the ticket owner. */
@@ -129,8 +147,17 @@ async function openFollowUp(tx: Tx, s: Row, rating: number, at: Date): Promise<s
  * comment opens one follow-up per survey. All in one transaction.
  */
 export async function answerSurvey(db: Db, token: string, input: { rating: unknown; comment?: string | null }): Promise<SurveyView> {
+  return answer(db, { token }, input);
+}
+
+/** The same answer from a signed-in portal customer: only their own survey (any other id is a 404). */
+export async function answerCustomerSurvey(db: Db, customerId: string, surveyId: string, input: { rating: unknown; comment?: string | null }): Promise<SurveyView> {
+  return answer(db, { id: surveyId, customerId }, input);
+}
+
+async function answer(db: Db, where: Locator, input: { rating: unknown; comment?: string | null }): Promise<SurveyView> {
   return db.transaction().execute(async (tx) => {
-    const s = await findByToken(tx, token, true);
+    const s = await findSurvey(tx, where, true);
     const at = now();
     const current = view(s, at);
     if (!current.open) throw new HeedError('rule_violation', `the survey closed ${ANSWER_DAYS} days after it was sent`);

@@ -94,8 +94,9 @@ export function surveyRoutes(app: FastifyInstance, { database }: AppContext): vo
 
     const cfg = { config: { access: 'public' as const, rateLimit: perIp }, schema: { hide: true } };
 
-    // One click from the email records the rating (idempotent); without ?rating the page shows the question.
-    scope.get('/survey/:token', cfg, async (req, reply) => {
+    // One click from the email records the rating (idempotent); without ?rating the page shows the question. No
+    // HEAD route: a link checker's HEAD must not answer for the customer.
+    scope.get('/survey/:token', { ...cfg, exposeHeadRoute: false }, async (req, reply) => {
       const token = (req.params as { token: string }).token;
       const rating = one((req.query as Record<string, unknown>).rating);
       const s = rating === undefined || rating === '' ? await surveyByToken(db, token) : await answerSurvey(db, token, { rating });
