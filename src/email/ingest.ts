@@ -33,6 +33,10 @@ export async function recordInboundEmail(db: Db, storage: AttachmentStorage, inp
   } catch (err) {
     return deadLetter(db, input, `unparseable: ${(err as Error).message}`.slice(0, 500));
   }
+  // A message without a Message-ID gets one made from its bytes, so a second delivery of the same bytes (an IMAP
+  // mailbox read again after its UIDVALIDITY changed, a crash between storing and moving the IMAP position) is
+  // recognised as the duplicate it is, like any other.
+  if (!mail.messageId) mail = { ...mail, messageId: generatedMessageId(input.raw) };
   try {
     return await db.transaction().execute((tx) => file(tx, storage, input, mail));
   } catch (err) {
@@ -99,7 +103,7 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
           message_id: messageId,
           ticket_id: ticketId,
           direction: 'inbound',
-          message_id_header: mail.messageId ?? `heed-generated-${createHash('sha256').update(input.raw).digest('hex').slice(0, 32)}@heed.invalid`,
+          message_id_header: mail.messageId ?? generatedMessageId(input.raw),
           in_reply_to: mail.inReplyTo[0] ?? null,
           reference_ids: mail.references.slice(-50),
           from_address: sender.address,
@@ -225,6 +229,11 @@ async function insertInbound(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, outcome: r.outcome, ticketId: r.ticketId ?? null, reason: r.reason ?? null };
+}
+
+/** The Message-ID Heed gives a message that has none: the same bytes always get the same one. */
+export function generatedMessageId(raw: Buffer): string {
+  return `heed-generated-${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@heed.invalid`;
 }
 
 function deadLetter(db: Db, input: InboundInput, reason: string, mail?: ParsedEmail) {
