@@ -1,0 +1,125 @@
+/**
+ * Email continuation over real SMTP: an agent's reply on a widget conversation reaches the customer's mailbox once
+ * the widget has been away for two minutes (and not while they are there); their email answer joins the same
+ * ticket and shows in the widget: one ticket, one timeline.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { createAgent } from '../src/agents/service.ts';
+import { LocalDirectoryStorage } from '../src/attachments/storage.ts';
+import { issueToken } from '../src/auth/tokens.ts';
+import type { Database } from '../src/db/database.ts';
+import { createMailbox } from '../src/email/mailboxes.ts';
+import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec, WIDGET_PRESENT_MS } from '../src/email/outbound.ts';
+import { startInboundSmtp } from '../src/email/smtp-server.ts';
+import { buildApp } from '../src/http/app.ts';
+import { startJobs, type Jobs } from '../src/jobs/jobs.ts';
+import { freshDatabase } from './helpers.ts';
+
+async function until<T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('widget conversation continued by email (real SMTP)', () => {
+  let database: Database;
+  let jobs: Jobs;
+  let app: FastifyInstance;
+  let inbound: { port: number; close(): Promise<void> };
+  let sink: SMTPServer;
+  let sinkPort: number;
+  const received: ParsedMail[] = [];
+  let token: string;
+  let dir: string;
+
+  before(async () => {
+    database = await freshDatabase();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-widget-mail-'));
+    const storage = new LocalDirectoryStorage(dir);
+    const admin = await createAgent(database.db, { kind: 'system' }, { email: 'owner@heed.test', name: 'Olga Owner', role: 'admin' });
+    token = (await issueToken(database.db, { agentId: admin.id, kind: 'api' })).token;
+    await createMailbox(database.db, { kind: 'system' }, { address: 'support@heed.test', name: 'Heed Support' });
+    sink = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData(stream, _session, cb) {
+        simpleParser(stream).then((m) => {
+          received.push(m);
+          cb();
+        }, cb);
+      },
+    });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+    sinkPort = (sink.server.address() as { port: number }).port;
+    jobs = await startJobs(database.db, [sendQueueSpec], { pollSeconds: 0.5 });
+    const mailer = createMailer(`smtp://127.0.0.1:${sinkPort}?ignoreTLS=true`);
+    await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(database.db, storage, mailer, d.messageId, meta));
+    inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
+    app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
+  });
+  after(async () => {
+    await inbound.close();
+    await app.close();
+    await jobs.stop();
+    await new Promise<void>((r) => sink.close(() => r()));
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const agentReply = async (ticketId: string, body: string) => {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, payload: { kind: 'reply', body }, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.statusCode, 201, res.body);
+    return JSON.parse(res.body).message.id as string;
+  };
+
+  it('emails the reply only after the customer left, and their email answer lands in the same conversation', async () => {
+    const started = await app.inject({ method: 'POST', url: '/api/v1/public/conversations', payload: { name: 'Wren', email: 'wren@customer.example', body: 'Can I change my delivery address?' } });
+    assert.equal(started.statusCode, 201, started.body);
+    const { token: chat, number } = JSON.parse(started.body) as { token: string; number: number };
+    const ticket = await database.db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+
+    // The customer is in the widget: the reply stays there.
+    const present = await agentReply(ticket.id, 'Yes, what is the new address?');
+    const queued = await database.db.selectFrom('message_emails').select('message_id').where('message_id', '=', present).executeTakeFirst();
+    assert.equal(queued, undefined);
+
+    // The customer closed the page more than two minutes ago: the next reply goes by email too.
+    await database.db.updateTable('conversation_tokens').set({ last_seen_at: new Date(Date.now() - WIDGET_PRESENT_MS - 5_000) }).where('ticket_id', '=', ticket.id).execute();
+    await agentReply(ticket.id, 'Still there? Send me the new address when you can.');
+    const mail = await until('the reply in the customer mailbox', async () => received.find((m) => m.text?.includes('Send me the new address')));
+    assert.equal((mail.to as { value: { address: string }[] }).value[0]!.address, 'wren@customer.example');
+    assert.match(mail.subject ?? '', new RegExp(`\\[#${number}\\]$`));
+    assert.equal(received.filter((m) => m.text?.includes('what is the new address?')).length, 0, 'the reply seen in the widget was not mailed');
+
+    // The customer answers by email: the message joins the same ticket, and the widget shows it.
+    await nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true }).sendMail({
+      from: 'wren@customer.example',
+      to: mail.replyTo!.value[0]!.address!,
+      subject: mail.subject,
+      text: '12 Elm Street, please.',
+      inReplyTo: String(mail.messageId),
+      references: [String(mail.messageId)],
+    });
+    await until('the email answer on the ticket', async () =>
+      database.db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).where('body_text', 'like', '12 Elm Street%').executeTakeFirst());
+    const view = await app.inject({ method: 'GET', url: '/api/v1/public/conversations/current', headers: { authorization: `Bearer ${chat}` } });
+    const messages = JSON.parse(view.body).messages as { from: string; body: string }[];
+    assert.deepEqual(messages.map((m) => m.from), ['customer', 'agent', 'agent', 'customer']);
+    assert.match(messages[3]!.body, /^12 Elm Street, please\./);
+    const tickets = await database.db.selectFrom('tickets').select('id').execute();
+    assert.equal(tickets.length, 1, 'one ticket, one timeline');
+  });
+});
