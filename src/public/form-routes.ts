@@ -92,11 +92,12 @@ export function contactFormRoutes(app: FastifyInstance, { database, storage, con
       return send(reply, 'Something went wrong', problemPage('Something went wrong', 'Please try again in a moment.'), 500);
     });
 
-    scope.get('/support/new', { config: { access: 'public' } }, (_req, reply) => send(reply, 'Contact support', requestForm(blank)));
+    scope.get('/support/new', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => send(reply, 'Contact support', requestForm(blank)));
 
     // Step one posted: check the fields, then offer articles that may already answer the question.
     scope.post('/support/new', {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
+      schema: { hide: true },
     }, async (req, reply) => {
       if (!sameSite(req)) throw new PageError(403, 'Not allowed', 'This form can only be sent from this site.');
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -112,6 +113,7 @@ export function contactFormRoutes(app: FastifyInstance, { database, storage, con
     scope.post('/support/new/send', {
       config: { access: 'public', ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
       bodyLimit: maxFiles * config.attachmentMaxBytes + 1024 * 1024,
+      schema: { hide: true },
     }, async (req, reply) => {
       if (!sameSite(req)) throw new PageError(403, 'Not allowed', 'This form can only be sent from this site.');
       if (!req.isMultipart()) throw new PageError(415, 'Something is wrong', 'Please send the form from the contact page.');
