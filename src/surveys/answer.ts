@@ -4,6 +4,7 @@ import { ticketTime } from '../commitments/time.ts';
 import { recordEvent } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { notify } from '../notifications/service.ts';
+import { publish } from '../realtime/events.ts';
 import { addBusinessDays } from '../sla/calendar.ts';
 import { now } from '../time/clock.ts';
 import { hashSurveyToken, isTokenShaped } from './tokens.ts';
@@ -184,9 +185,9 @@ async function answer(db: Db, where: Locator, input: { rating: unknown; comment?
       before: { rating: s.rating, commented: s.comment !== null },
       after: { surveyId: s.id, rating, commented: newComment !== null },
     });
-    if (!s.follow_up_commitment_id && (isLowRating(rating) || isNegativeComment(newComment))) {
-      next.follow_up_commitment_id = await openFollowUp(tx, next, rating, at);
-    }
+    const followUp = !s.follow_up_commitment_id && (isLowRating(rating) || isNegativeComment(newComment));
+    if (followUp) next.follow_up_commitment_id = await openFollowUp(tx, next, rating, at);
+    await publish(tx, { type: 'ticket.updated', ticketId: s.ticket_id, fields: followUp ? ['survey', 'commitments'] : ['survey'], actorId: null });
     return view(next, at);
   });
 }
