@@ -104,6 +104,10 @@ describe('the chat widget on another site, in chromium', () => {
     const focused = await page.evaluate(() => document.querySelector('[data-heed-widget]')?.shadowRoot?.activeElement?.className);
     assert.equal(focused, 'launcher', 'focus back on the launcher');
 
+    // With the panel closed the conversation stays connected: a new reply marks the launcher.
+    await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, as: agent, payload: { kind: 'reply', body: 'Anything else?' } });
+    await page.getByRole('button', { name: /Chat with us.*new reply/ }).waitFor();
+
     // Back later: the widget reopens the same conversation from localStorage.
     await page.reload();
     await page.getByRole('button', { name: 'Chat with us' }).click();

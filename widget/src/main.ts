@@ -55,9 +55,28 @@ function mount(script: HTMLScriptElement): void {
 
   let token = storage.get();
   let stream: EventSource | null = null;
+  /** What a "changed" event does: refresh the open chat, or mark the launcher while the panel is closed. */
+  let onChange = () => {};
+  const badge = h('span', { class: 'badge', hidden: true }, ' • new reply');
+  launcher.append(badge);
+  // While the page is open the conversation stays connected: the customer is "here", and replies are not emailed.
+  const connect = () => {
+    if (stream || !token || typeof EventSource !== 'function') return;
+    stream = new EventSource(api.streamUrl(token));
+    stream.onmessage = (e) => {
+      if (!String(e.data).includes('"changed"')) return;
+      if (panel.hidden) badge.hidden = false;
+      else onChange();
+    };
+  };
+  const disconnect = () => {
+    stream?.close();
+    stream = null;
+  };
 
   const open = () => {
     panel.hidden = false;
+    badge.hidden = true;
     launcher.setAttribute('aria-expanded', 'true');
     if (token) void showChat();
     else showForm();
@@ -65,12 +84,12 @@ function mount(script: HTMLScriptElement): void {
   const close = () => {
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
-    stream?.close();
-    stream = null;
+    onChange = () => {};
     launcher.focus();
   };
   launcher.addEventListener('click', () => (panel.hidden ? open() : close()));
   closeButton.addEventListener('click', close);
+  connect();
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -193,7 +212,7 @@ function mount(script: HTMLScriptElement): void {
         if (x instanceof ApiError && x.status === 401) {
           token = null;
           storage.set(null);
-          stream?.close();
+          disconnect();
           return showForm();
         }
         err.textContent = 'Could not load the conversation; retrying.';
@@ -201,12 +220,8 @@ function mount(script: HTMLScriptElement): void {
     };
     await refresh();
     if (!token) return;
-    if (!stream && typeof EventSource === 'function') {
-      stream = new EventSource(api.streamUrl(token));
-      stream.onmessage = (e) => {
-        if (String(e.data).includes('"changed"')) void refresh();
-      };
-    }
+    onChange = () => void refresh();
+    connect();
     input.focus();
 
     form.addEventListener('submit', async (e) => {
