@@ -19,20 +19,20 @@ export type Submitted = { reference: string; number: number; expectedReplyBy: Da
 /** The reply time told to the customer: the follow-through ETA, else the SLA target, else none. */
 const replyBy = (t: Ticket): Date | null => t.expected_reply_by ?? t.next_due_at ?? null;
 
-/** Counts the address's recent form and widget tickets under a lock on the address, refusing past the limit. */
-async function checkAddressLimit(tx: Tx, email: string): Promise<void> {
-  const value = normalizeIdentity('email', email);
-  // Serialises submissions from one address across processes, so the count below cannot be raced past.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`public-ticket:${value}`}, 0))`.execute(tx);
+/** Serialises submissions from one address across processes, so the count that follows cannot be raced past. */
+async function lockAddress(tx: Tx, email: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`public-ticket:${normalizeIdentity('email', email)}`}, 0))`.execute(tx);
+}
+
+/** Refuses a known customer's submission past the hourly limit of form and widget tickets. */
+async function checkAddressLimit(tx: Tx, customerId: string): Promise<void> {
   const since = new Date(now().getTime() - 3_600_000);
   const row = await tx
     .selectFrom('tickets')
-    .innerJoin('customer_identities as ci', 'ci.customer_id', 'tickets.requester_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('ci.kind', '=', 'email')
-    .where('ci.value', '=', value)
-    .where('tickets.channel', 'in', ['web', 'chat'])
-    .where('tickets.created_at', '>', since)
+    .where('requester_id', '=', customerId)
+    .where('channel', 'in', ['web', 'chat'])
+    .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
   if (Number(row.n) >= perAddressPerHour) {
     throw new HeedError('rate_limited', `email: this address has sent ${perAddressPerHour} requests in the last hour; please wait before sending another, or reply to an earlier one`);
@@ -48,8 +48,10 @@ export async function submitPublicTicket(db: Db, storage: AttachmentStorage, inp
   const stored: (PublicFile & { key: string; sha256: string })[] = [];
   for (const f of files) stored.push({ ...f, ...(await storage.put(f.data)) });
   return db.transaction().execute(async (tx) => {
-    await checkAddressLimit(tx, input.email);
+    await lockAddress(tx, input.email);
+    // A refusal rolls the whole transaction back, a customer created just now included.
     const customer = await findOrCreateByEmail(tx, { kind: 'system' }, input.email, input.name || undefined);
+    if (!customer.created) await checkAddressLimit(tx, customer.id);
     const actor = { kind: 'customer' as const, id: customer.id };
     const { ticket, messageId } = await openTicket(tx, actor, {
       subject: input.subject,
