@@ -72,6 +72,14 @@ describe('customer portal: bad input gets a clear error naming the field, and no
     });
   }
 
+  it('sign-in requests from one client are rate-limited with a clear 429', async () => {
+    let status = 0;
+    let body: any = null;
+    for (let i = 0; i < 30 && status !== 429; i++) ({ status, body } = await send('POST', '/api/v1/portal/login', { payload: { email: `x${i}@example.com` }, auth: false }));
+    assert.equal(status, 429);
+    assert.equal(body.error.code, 'rate_limited');
+  });
+
   it('a malformed Authorization header is refused clearly', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/portal/tickets', headers: { authorization: 'Basic abc' } });
     assert.equal(res.statusCode, 401);
