@@ -87,6 +87,21 @@ type Route = { method: Method; path: string; url: string; payload?: unknown; hea
 const slaTarget = { firstResponse: 60, nextResponse: 60, resolution: 600 };
 const slaTargets = { urgent: slaTarget, high: slaTarget, normal: slaTarget, low: slaTarget };
 
+/**
+ * Routes that need no agent: sign-in, and what customers use (the form, the widget's conversation token, the portal
+ * session, survey tokens). Their own credentials and isolation are tested in test/widget*, test/portal*,
+ * test/survey* and src/public.
+ */
+const customerRoutes = [
+  'POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/knowledge/suggest', 'POST /api/v1/public/tickets',
+  'POST /api/v1/public/conversations', 'GET /api/v1/public/conversations/current', 'POST /api/v1/public/conversations/current/messages',
+  'POST /api/v1/public/conversations/current/attachments', 'GET /api/v1/public/conversations/current/attachments/:id',
+  'GET /api/v1/public/conversations/current/stream', 'POST /api/v1/public/surveys/{token}', 'POST /api/v1/portal/login',
+  'POST /api/v1/portal/session', 'POST /api/v1/portal/logout', 'GET /api/v1/portal/me', 'GET /api/v1/portal/tickets',
+  'GET /api/v1/portal/tickets/:id', 'POST /api/v1/portal/tickets/:id/messages', 'POST /api/v1/portal/tickets/:id/attachments',
+  'POST /api/v1/portal/tickets/:id/solve', 'GET /api/v1/portal/attachments/:id',
+];
+
 /** Every route that needs a signed-in agent, each with a request that would succeed for an admin. */
 function protectedRoutes(x: SweepFixtures): Route[] {
   const id = (path: string, value: string): Route['url'] => path.replace(':id', value);
@@ -183,6 +198,7 @@ function protectedRoutes(x: SweepFixtures): Route[] {
     { method: 'POST', path: '/api/v1/tickets/{ticketId}/macros/:id/apply', url: `/api/v1/tickets/${x.ticketId}/macros/${x.macroId}/apply` },
     r('GET', '/api/v1/tickets/:id/suggestions', x.ticketId),
     r('GET', '/api/v1/insights/repeated-inquiries'),
+    r('GET', '/api/v1/insights/csat'),
     r('DELETE', '/api/v1/macros/:id', x.macroId),
     r('DELETE', '/api/v1/knowledge/articles/:id', x.articleId),
     r('POST', '/api/v1/coach', undefined, { text: "We can't do that." }),
@@ -270,7 +286,7 @@ describe('authentication on every route', () => {
     const documented = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('{id}', ':id')}`))
       .sort();
-    const covered = [...protectedRoutes(x).map((r) => `${r.method} ${r.path.split('?')[0]}`), 'POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/knowledge/suggest'].sort();
+    const covered = [...protectedRoutes(x).map((r) => `${r.method} ${r.path.split('?')[0]}`), ...customerRoutes].sort();
     assert.deepEqual(covered, documented);
   });
 
