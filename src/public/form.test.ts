@@ -180,6 +180,17 @@ describe('the hosted contact form', () => {
     assert.equal(await tickets(), before);
   });
 
+  it('limits one IP to 10 sent requests a minute, answering with a page', async () => {
+    const from = ip();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await send(fields(), [], { 'x-forwarded-for': from })).statusCode);
+    assert.deepEqual(statuses.slice(0, 10), Array(10).fill(201));
+    const last = await send(fields(), [], { 'x-forwarded-for': from });
+    assert.equal(last.statusCode, 429);
+    assert.match(String(last.headers['content-type']), /text\/html/);
+    assert.match(last.body, /Please wait a minute/);
+  });
+
   it('tells the customer clearly when their address has sent too many requests', async () => {
     const email = `many${++n}@example.com`;
     for (let i = 0; i < 5; i++) assert.equal((await send(fields({ email }))).statusCode, 201);
