@@ -47,7 +47,12 @@ function sameSite(req: FastifyRequest): boolean {
   if (site === 'cross-site' || site === 'same-site') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  return origin === `${req.protocol}://${req.host}`;
+  // The host only: behind a proxy that ends TLS without X-Forwarded-Proto the scheme seen here is http.
+  try {
+    return new URL(origin).host === req.host;
+  } catch {
+    return false;
+  }
 }
 
 class PageError extends Error {
