@@ -35,6 +35,12 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
+  // Whose X-Forwarded-For to believe: `false` (no one: the client is the connection's address), `true` (anyone;
+  // only behind a proxy that always sets it), a number of proxy hops, or proxy addresses / CIDRs, comma-separated.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'must be true, false, a number of hops, or proxy addresses separated by commas')
+    .default('false'),
 });
 
 export type Config = {
@@ -57,6 +63,8 @@ export type Config = {
   imapPollSeconds: number;
   /** Public ticket submissions per IP per minute; 0 turns the per-IP limit off (benchmarks). */
   publicRateLimitPerMinute: number;
+  /** Fastify's trustProxy: whose X-Forwarded-For gives the client's address (rate limits per IP use it). */
+  trustProxy: boolean | number | string;
 };
 
 export class ConfigError extends Error {}
@@ -89,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalSeconds: c.SCHEDULER_INTERVAL_SECONDS,
     imapPollSeconds: c.IMAP_POLL_SECONDS,
     publicRateLimitPerMinute: c.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY,
   };
 }

@@ -94,7 +94,8 @@ export async function testApp(): Promise<TestApp> {
   const app = await buildApp({
     database,
     storage: new LocalDirectoryStorage(attachmentsDir),
-    config: { sessionTtlHours: 24, cookieSecure: 'false', publicUrl: 'http://localhost', attachmentMaxBytes: 1024 * 1024 },
+    // As behind a proxy: tests give each simulated client its own address with X-Forwarded-For.
+    config: { sessionTtlHours: 24, cookieSecure: 'false', publicUrl: 'http://localhost', attachmentMaxBytes: 1024 * 1024, trustProxy: true },
   });
   const agent: TestApp['agent'] = async (opts = {}) => {
     counter += 1;

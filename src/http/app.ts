@@ -49,7 +49,7 @@ export type AppContext = {
   /** The job queue; absent in tests that do not need background work. */
   jobs?: Jobs;
   /** databaseUrl: live updates on PostgreSQL LISTEN on a connection of their own. */
-  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'> & Partial<Pick<Config, 'databaseUrl' | 'publicRateLimitPerMinute'>>;
+  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'attachmentMaxBytes'> & Partial<Pick<Config, 'databaseUrl' | 'publicRateLimitPerMinute' | 'trustProxy'>>;
 };
 
 /** Builds the HTTP application: every route, schema and the central error handler. */
@@ -57,7 +57,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only a proxy the operator names may say who the client is; otherwise X-Forwarded-For could dodge the per-IP limits.
+    trustProxy: proxyTrust(ctx.config.trustProxy),
     // Long enough that an over-long id reaches validation and gets a 400 naming it.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (err, _req, reply) => {
@@ -124,6 +125,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   const web = opts.web ?? (webBuilt() ? webDist : false);
   if (web) await registerWebApp(app, web);
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the first n addresses". */
+function proxyTrust(setting: boolean | number | string | undefined): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }
 
 function toHeedError(err: unknown): HeedError {
