@@ -14,6 +14,7 @@ import { suggestArticles } from '../src/knowledge/suggest.ts';
 import { trainTagModel } from '../src/knowledge/tag-model.ts';
 import { indexPendingTickets } from '../src/knowledge/tickets-index.ts';
 import { openMigrated } from '../src/server.ts';
+import { updateAgent } from '../src/agents/service.ts';
 import type { DbKind } from './args.ts';
 import { loadSentences } from './corpus.ts';
 import { waitForQuiet } from './cpu.ts';
@@ -36,6 +37,7 @@ const { values: v } = parseArgs({
     calls: { type: 'string', default: '600' },
     'index-batch': { type: 'string', default: '2000' },
     'index-budget': { type: 'string', default: '0' },
+    reuse: { type: 'boolean', default: false },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/' },
   },
 });
@@ -88,11 +90,13 @@ async function timeCalls(name: string, inquiries: Inquiry[], n: number, fn: (q: 
 async function ownTarget(k: DbKind, url: string): Promise<Target> {
   if (k !== 'postgres') return freshTarget(k, url);
   const name = 'heed_bench_knowledge';
-  const c = new pg.Client({ connectionString: `${url}postgres` });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.query(`create database ${name}`);
-  await c.end();
+  if (!v.reuse) {
+    const c = new pg.Client({ connectionString: `${url}postgres` });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.query(`create database ${name}`);
+    await c.end();
+  }
   const databaseUrl = `${url}${name}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-bench-kb-'));
   return {
@@ -107,17 +111,25 @@ const target = await ownTarget(kind, pgUrl);
 const inquiries = loadInquiries();
 say(`${inquiries.length} inquiries in the mix; fresh database ${target.describe}`);
 try {
+  let t = performance.now();
   // 1. Seed tickets (3 messages each, banking77 sentences combined, tagged with their intent), articles, macros.
+  // With --reuse (PostgreSQL), the database a previous run left is measured again as it is.
+  if (!v.reuse) {
   let database = await openMigrated({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, poolSize: 1 });
   const { sentences } = loadSentences();
   const info = await seed(database.db, { tickets: N, kind, sentences, admin, log: say });
-  let t = performance.now();
+  t = performance.now();
   await seedKnowledge(database.db, { articles: A, macros: Number(v.macros) });
   result.seed = { ...info.seconds, knowledgeSeconds: r1((performance.now() - t) / 1000) };
   say(`seeded ${info.tickets} tickets in ${info.seconds.total.toFixed(0)} s, ${A} articles in ${r1((performance.now() - t) / 1000)} s`);
   await database.close();
-  database = await openMigrated({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, poolSize: 10 });
+  }
+  const database = await openMigrated({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, poolSize: 10 });
   const db = database.db;
+  if (v.reuse) {
+    const a = await db.selectFrom('agents').select('id').where('email', '=', admin.email).executeTakeFirstOrThrow();
+    await updateAgent(db, { kind: 'system' }, a.id, { password: admin.password });
+  } else {
 
   // 2. The indexer, exactly as the job runs it, until it returns 0 (or the budget runs out).
   t = performance.now();
@@ -162,6 +174,8 @@ try {
   result.groups = { seconds: r1(groupSeconds), groups: groups.length, grouped: groups.reduce((s, g) => s + g.size, 0), withArticle: groups.filter((g) => g.articleId).length, load1: os.loadavg()[0] };
   say(`grouping: ${groups.length} groups in ${r1(groupSeconds)} s`);
 
+  }
+
   // 5. similarTickets called directly, one call at a time.
   result.similarDirect = await timeCalls('similarTickets()', inquiries, calls, (q) => similarTickets(db, { text: `${q.subject ?? ''}\n${q.body}`, limit: 5 }));
   result.suggestDirect = await timeCalls('suggestArticles()', inquiries, calls, (q) => suggestArticles(db, { subject: q.subject, body: q.body }));
@@ -169,7 +183,8 @@ try {
   await database.close();
 
   // 6. A running Heed over HTTP.
-  const server = await startServer(target.env, path.join(resultsDir, `${stamp}-knowledge-${kind}-server.log`));
+  // The per-IP limit of the public suggest route reads X-Forwarded-For only when TRUST_PROXY says so.
+  const server = await startServer({ ...target.env, TRUST_PROXY: 'true' }, path.join(resultsDir, `${stamp}-knowledge-${kind}-server.log`));
   try {
     const token = await login(server.url, admin.email, admin.password);
     const common = { url: server.url, token, duration, connections, warmupSeconds: 2, serverPid: server.proc.pid! };
