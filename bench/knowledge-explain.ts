@@ -22,9 +22,10 @@ const candidateSql = (top: [string, number][], prefix = '') => sql`${sql.raw(pre
     from q cross join lateral (
       select tt.ticket_id, tt.weight from ticket_terms tt where tt.term = q.term order by tt.weight desc limit 400
     ) p group by p.ticket_id
-  )
+  ),
+  best as (select ticket_id, score from hits order by score desc limit 300)
   select t.id, t.number, t.subject, t.status, t.solved_at, t.tags, i.terms
-  from hits h join tickets t on t.id = h.ticket_id join ticket_index i on i.ticket_id = h.ticket_id
+  from best h join tickets t on t.id = h.ticket_id join ticket_index i on i.ticket_id = h.ticket_id
   where t.status in ('solved', 'closed') order by h.score desc limit 80`;
 
 const steps = { vector: [] as number[], candidates: [] as number[], model: [] as number[], rerank: [] as number[] };
