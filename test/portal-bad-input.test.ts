@@ -56,6 +56,7 @@ describe('customer portal: bad input gets a clear error naming the field, and no
     ['attach: path in filename', 'POST', () => `/api/v1/portal/tickets/${ticketId}/attachments?filename=..%2Fetc%2Fpasswd`, { payload: 'abc', contentType: 'text/plain' }, 400, /filename/],
     ['attach: empty file', 'POST', () => `/api/v1/portal/tickets/${ticketId}/attachments?filename=a.txt`, { payload: '', contentType: 'text/plain' }, 400, /body/],
     ['attach: too large', 'POST', () => `/api/v1/portal/tickets/${ticketId}/attachments?filename=a.bin`, { payload: 'x'.repeat(1024 * 1024 + 10), contentType: 'application/octet-stream' }, 413, /too large/],
+    ['attach: a type customers may not send', 'POST', () => `/api/v1/portal/tickets/${ticketId}/attachments?filename=page.html`, { payload: '<script>alert(1)</script>', contentType: 'text/html' }, 400, /filename/],
     ['attach: not signed in', 'POST', () => `/api/v1/portal/tickets/${ticketId}/attachments?filename=a.txt`, { payload: 'abc', contentType: 'text/plain', auth: false }, 401, /sign in/],
     ['attachment: unknown id', 'GET', () => '/api/v1/portal/attachments/3f0c1c8e-7a53-4a4f-9c8e-1f2a3b4c5d6e', {}, 404, /attachment not found/],
     ['solve: unknown ticket', 'POST', () => '/api/v1/portal/tickets/3f0c1c8e-7a53-4a4f-9c8e-1f2a3b4c5d6e/solve', {}, 404, /not found/],

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { fileProblem, storedType } from '../public/uploads.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
@@ -140,6 +141,10 @@ export async function portalReply(db: Db, c: PortalCustomer, ticketId: string, b
 /** A file from the customer: stored, then carried by a short customer message in one transaction. */
 export async function portalAttach(db: Db, storage: AttachmentStorage, c: PortalCustomer, input: { ticketId: string; filename: string; contentType: string; data: Buffer }) {
   await visibleTicket(db, c, input.ticketId);
+  // The same allow-list as the contact form: images, PDF, text, office documents, zip; never executables or HTML.
+  const problem = fileProblem({ filename: input.filename, contentType: input.contentType, size: input.data.length }, Number.MAX_SAFE_INTEGER);
+  if (problem) throw new HeedError('validation_failed', `filename: ${problem}`, [{ field: 'filename', message: problem }]);
+  input = { ...input, contentType: storedType(input.filename, input.contentType) };
   const { key, sha256 } = await storage.put(input.data);
   return db.transaction().execute(async (tx) => {
     const r = await addCustomerMessageInTx(tx, actorOf(c), { ticketId: input.ticketId, authorCustomerId: c.customerId, body: `Attached a file: ${input.filename}`, channel: 'web' });

@@ -2,6 +2,7 @@
  * The widget's conversations: a customer starts a chat ticket and gets a conversation token; whoever holds the
  * token may read that ticket's public thread and continue it, nothing else.
  */
+import { fileProblem, storedType } from '../public/uploads.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AttachmentStorage } from '../attachments/storage.ts';
@@ -142,6 +143,10 @@ export async function attachToConversation(
   c: Conversation,
   file: { filename: string; contentType: string; data: Buffer },
 ) {
+  // The same allow-list as the contact form: images, PDF, text, office documents, zip; never executables or HTML.
+  const problem = fileProblem({ filename: file.filename, contentType: file.contentType, size: file.data.length }, Number.MAX_SAFE_INTEGER);
+  if (problem) throw new HeedError('validation_failed', `filename: ${problem}`, [{ field: 'filename', message: problem }]);
+  file = { ...file, contentType: storedType(file.filename, file.contentType) };
   const { key, sha256 } = await storage.put(file.data);
   let attachment: { id: string; filename: string; size_bytes: number } | undefined;
   const r = await continueConversation(db, c, `Sent a file: ${file.filename}`, async (tx, ticketId, messageId) => {
