@@ -5,8 +5,9 @@ import type { AppContext } from '../http/app.ts';
 import { HeedError } from '../http/errors.ts';
 import { Cursor, Email, errorResponses, IdParams, Limit, Line, Text } from '../http/schemas.ts';
 import { csrfFor, exchangeLink, PORTAL_COOKIE, requestLink, resolveSession, revokeSession, sameSecret, type PortalCustomer } from './auth.ts';
-import { listPortalTickets, portalAttach, portalAttachment, portalReply, portalSolve, portalTicket } from './service.ts';
-import { PortalTicketJson, PortalTicketListJson } from './schemas.ts';
+import { COMMENT_MAX } from '../surveys/answer.ts';
+import { listPortalTickets, portalAnswerSurvey, portalAttach, portalAttachment, portalReply, portalSolve, portalTicket } from './service.ts';
+import { PortalSurveyJson, PortalTicketJson, PortalTicketListJson } from './schemas.ts';
 import { portalPages } from './pages.ts';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -120,6 +121,19 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: pub,
     schema: { tags: ['portal'], params: IdParams, response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses } },
   }, async (req) => portalSolve(db, await who(req), req.params.id));
+
+  r.post('/api/v1/portal/tickets/:id/survey', {
+    config: pub,
+    schema: {
+      tags: ['portal'],
+      params: IdParams,
+      body: z.object({
+        rating: z.union([z.number().int().min(1).max(5), z.enum(['good', 'bad'])], { message: 'must be 1-5 or "good"/"bad"' }),
+        comment: Text(COMMENT_MAX).nullable().optional(),
+      }).strict(),
+      response: { 200: PortalSurveyJson, ...errorResponses },
+    },
+  }, async (req) => portalAnswerSurvey(db, await who(req), req.params.id, { rating: req.body.rating, comment: req.body.comment ?? null }));
 
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();

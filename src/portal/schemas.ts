@@ -13,6 +13,16 @@ export const PortalTicketItemJson = z.object({
 
 export const PortalTicketListJson = z.object({ items: z.array(PortalTicketItemJson), nextCursor: z.string().nullable() });
 
+/** The satisfaction survey of a ticket as its customer sees it (rating 1-5, or "good"/"bad" on the binary scale). */
+export const PortalSurveyJson = z.object({
+  id: z.string(),
+  scale: z.enum(['five', 'binary']),
+  rating: z.union([z.number(), z.enum(['good', 'bad'])]).nullable(),
+  comment: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  open: z.boolean(),
+});
+
 /** A ticket as its customer sees it: public replies, their files and the promises made to the customer. */
 export const PortalTicketJson = z.object({
   id: z.string(),
@@ -46,4 +56,5 @@ export const PortalTicketJson = z.object({
     status: z.enum(['open', 'kept', 'missed']),
     completedAt: z.string().nullable(),
   })),
+  survey: PortalSurveyJson.nullable(),
 });

@@ -8,6 +8,8 @@ import type { AttachmentStorage } from '../attachments/storage.ts';
 import { addCustomerMessage, addCustomerMessageInTx } from '../tickets/messages.ts';
 import { changeTicket } from '../tickets/service.ts';
 import type { PortalCustomer } from './auth.ts';
+import { ANSWER_DAYS, answerCustomerSurvey } from '../surveys/answer.ts';
+import { now } from '../time/clock.ts';
 
 const actorOf = (c: PortalCustomer): Actor => ({ kind: 'customer', id: c.customerId });
 
@@ -128,6 +130,7 @@ export async function portalTicket(db: Queryable, c: PortalCustomer, id: string)
       status: p.status as 'open' | 'kept' | 'missed',
       completedAt: p.completed_at?.toISOString() ?? null,
     })),
+    survey: await portalTicketSurvey(db, c, t.id),
   };
 }
 
@@ -182,4 +185,34 @@ export async function portalAttachment(db: Queryable, c: PortalCustomer, id: str
     throw err;
   }
   return f;
+}
+
+type SurveyLike = { id: string; scale: 'five' | 'binary'; rating: number | null; comment: string | null; answeredAt: Date | null; open: boolean };
+
+/** A survey as the portal shows it: the binary scale's rating as "good"/"bad", dates as ISO strings. */
+export function presentPortalSurvey(s: SurveyLike) {
+  const rating = s.rating === null ? null : s.scale === 'binary' ? (s.rating >= 4 ? ('good' as const) : ('bad' as const)) : s.rating;
+  return { id: s.id, scale: s.scale, rating, comment: s.comment, answeredAt: s.answeredAt?.toISOString() ?? null, open: s.open };
+}
+
+/** The survey of a ticket sent to this customer (never another customer's, even on a shared organization ticket), or null. */
+export async function portalTicketSurvey(db: Queryable, c: PortalCustomer, ticketId: string) {
+  const s = await db
+    .selectFrom('surveys')
+    .select(['id', 'scale', 'rating', 'comment', 'answered_at', 'sent_at'])
+    .where('ticket_id', '=', ticketId)
+    .where('customer_id', '=', c.customerId)
+    .orderBy('sent_at', 'desc')
+    .executeTakeFirst();
+  if (!s) return null;
+  const open = now().getTime() - s.sent_at.getTime() <= ANSWER_DAYS * 86_400_000;
+  return presentPortalSurvey({ id: s.id, scale: s.scale, rating: s.rating, comment: s.comment, answeredAt: s.answered_at, open });
+}
+
+/** The customer answers their ticket's survey from the portal: the same rules as the emailed link; 404 without one. */
+export async function portalAnswerSurvey(db: Db, c: PortalCustomer, ticketId: string, input: { rating: unknown; comment?: string | null }) {
+  await visibleTicket(db, c, ticketId);
+  const s = await portalTicketSurvey(db, c, ticketId);
+  if (!s) throw notFound('survey');
+  return presentPortalSurvey(await answerCustomerSurvey(db, c.customerId, s.id, input));
 }
