@@ -31,6 +31,9 @@ ul.tickets li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.7
 .msg p{white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0}
 .notice{padding:.5rem .75rem;background:#e7f3e8;border:1px solid #9c9}
 .error{padding:.5rem .75rem;background:#fdecea;border:1px solid #d99}
+.rating button{margin-right:.4rem;min-width:2.75rem}
+.rating button[aria-pressed=true]{background:#0b57a4;color:#fff;outline:2px solid #1b1f24;outline-offset:1px}
+.survey-comment{white-space:pre-wrap}
 main{overflow-wrap:anywhere}
 `;
 

@@ -74,6 +74,46 @@
     load();
   }
 
+  var fiveLabels = ['', 'Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
+  function ratingText(scale, r) {
+    if (scale === 'binary') return r === 'good' ? 'Good' : 'Bad';
+    return r + ' of 5 (' + fiveLabels[r] + ')';
+  }
+  // "How did we do?": the answer already given, or rating buttons and an optional comment while the survey is open.
+  function surveyBox(t) {
+    var s = t.survey;
+    var box = el('section', { class: 'survey', 'aria-labelledby': 'survey-title' }, [el('h2', { id: 'survey-title', text: 'How did we do?' })]);
+    if (s.rating !== null) box.appendChild(el('p', { class: 'notice', text: 'You rated this request: ' + ratingText(s.scale, s.rating) + '. Thank you.' }));
+    if (s.comment !== null) box.appendChild(el('p', { class: 'survey-comment', text: 'Your comment: ' + s.comment }));
+    if (!s.open) {
+      if (s.rating === null) box.appendChild(el('p', { text: 'This survey has closed.' }));
+      return box;
+    }
+    if (s.comment !== null) return box;
+    var chosen = s.rating;
+    var values = s.scale === 'binary' ? ['good', 'bad'] : [1, 2, 3, 4, 5];
+    var buttons = values.map(function (v) {
+      var b = el('button', { type: 'button', class: 'secondary', 'aria-pressed': String(v === chosen), 'aria-label': ratingText(s.scale, v), text: s.scale === 'binary' ? ratingText(s.scale, v) : String(v) });
+      b.onclick = function () {
+        chosen = v;
+        buttons.forEach(function (o, i) { o.setAttribute('aria-pressed', String(values[i] === chosen)); });
+      };
+      return b;
+    });
+    var comment = el('textarea', { id: 'survey-comment', name: 'comment', maxlength: '5000' });
+    var status = el('p', { role: 'status' });
+    box.appendChild(el('p', { id: 'survey-scale', text: s.scale === 'binary' ? 'Was our help good or bad?' : 'Rate our help from 1 (very poor) to 5 (excellent).' }));
+    box.appendChild(el('div', { class: 'rating', role: 'group', 'aria-labelledby': 'survey-scale' }, buttons));
+    box.appendChild(el('form', { onsubmit: function (ev) {
+      ev.preventDefault();
+      if (chosen === null) { status.textContent = 'Choose a rating first.'; return; }
+      var body = { rating: chosen };
+      if (comment.value.trim()) body.comment = comment.value;
+      api('POST', '/api/v1/portal/tickets/' + encodeURIComponent(t.id) + '/survey', body).then(function () { ticketPage(t.id); }, function (e) { status.textContent = ''; box.appendChild(problem(e.message)); });
+    } }, [el('label', { for: 'survey-comment', text: 'Anything you would like to tell us? (optional)' }), comment, el('button', { type: 'submit', text: s.rating === null ? 'Send rating' : 'Update rating' }), status]));
+    return box;
+  }
+
   function ticketPage(id) {
     api('GET', '/api/v1/portal/tickets/' + encodeURIComponent(id)).then(function (t) {
       var nodes = [el('p', { class: 'meta', text: '#' + t.number + ' · ' + (statusLabel[t.status] || t.status) + (t.expectedReplyBy && t.status !== 'solved' && t.status !== 'closed' ? ' · we expect to reply by ' + when(t.expectedReplyBy) : '') })];
@@ -115,6 +155,7 @@
           api('POST', '/api/v1/portal/tickets/' + encodeURIComponent(t.id) + '/solve', {}).then(function () { location.reload(); }, function (e) { main.appendChild(problem(e.message)); });
         } }));
       }
+      if (t.survey && (t.status === 'solved' || t.status === 'closed')) nodes.push(surveyBox(t));
       nodes.push(el('p', {}, [el('a', { href: '/portal', text: 'All your requests' })]));
       show(t.subject, nodes);
     }, function (e) { show('Support request', [problem(e.status === 404 ? 'We could not find this request.' : e.message), el('p', {}, [el('a', { href: '/portal', text: 'All your requests' })])]); });
