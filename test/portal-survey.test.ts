@@ -5,8 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ChildProcess } from 'node:child_process';
+import { SMTPServer } from 'smtp-server';
+import { createAgent } from '../src/agents/service.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { requestLink } from '../src/portal/auth.ts';
 import { surveyTick } from '../src/surveys/send.ts';
-import { createTicket, testApp, type TestApp } from './helpers.ts';
+import { changeTicket, createTicket as openTicketDirect } from '../src/tickets/service.ts';
+import { checkAccessibility, openBrowser, type Browser } from './browser.ts';
+import { spawnHeed } from './heed-process.ts';
+import { createTicket, processDatabase, testApp, type TestApp } from './helpers.ts';
 
 type Res = { status: number; body: any; headers: Record<string, unknown> };
 
@@ -152,5 +161,75 @@ describe('portal surveys', () => {
     assert.equal(shown.body.survey.open, false);
     const late = await portal({ method: 'POST', url, token, payload: { rating: 'good' } });
     assert.equal(late.status, 422);
+  });
+});
+
+describe('the portal survey in chromium', () => {
+  const customer = 'survey.browser@example.com';
+  const hostile = '<img src=x onerror="window.__pwned=1">too slow';
+  let cleanup = async () => {};
+  let heed: ChildProcess | undefined;
+  let sink: SMTPServer | undefined;
+  let base = '';
+  let link = '';
+  let ticketId = '';
+  let browser: Browser;
+
+  before(async () => {
+    // Mail is accepted and dropped: this test reads the sign-in link from the database before Heed starts.
+    sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData(stream, _s, done) { stream.resume(); stream.on('end', () => done()); } });
+    await new Promise<void>((r) => sink!.listen(0, '127.0.0.1', r));
+    const smtpPort = (sink.server.address() as { port: number }).port;
+    const created = await processDatabase('heed_portal_survey');
+    cleanup = created.cleanup;
+    const database = await openDatabase(created.env.DATABASE_URL ? { databaseUrl: created.env.DATABASE_URL } : { dataDir: created.env.DATA_DIR });
+    await migrate(database.db);
+    await createAgent(database.db, { kind: 'system' }, { email: 'ada@heed.test', name: 'Ada Lovelace', role: 'admin', password: 'correct horse battery' });
+    const ticket = await openTicketDirect(database.db, { kind: 'system' }, {
+      subject: 'Printer offline', body: 'It will not print.', requester: { email: customer, name: 'Sam Survey' }, channel: 'email', priority: 'normal', tags: [], customFields: {},
+    });
+    ticketId = ticket.id;
+    await database.db.transaction().execute((tx) => changeTicket(tx, { kind: 'system' }, ticketId, { status: 'solved' }));
+    assert.equal(await surveyTick(database.db, undefined, { publicUrl: 'http://heed.test' }), 1);
+    await requestLink(database.db, undefined, { email: customer, publicUrl: 'http://heed.test' });
+    const mail = await database.db.selectFrom('system_emails').select('body_text').where('kind', '=', 'portal_link').executeTakeFirstOrThrow();
+    link = /(\/portal\/auth\?token=\S+)/.exec(mail.body_text)![1]!;
+    await database.close();
+    const started = await spawnHeed({ ...created.env, OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+    heed = started.proc;
+    base = started.url;
+    browser = await openBrowser();
+    browser.page.on('response', (r) => {
+      if (r.status() >= 400) browser.errors.push(`${r.status()} ${r.url()}`);
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    heed?.kill('SIGKILL');
+    await new Promise<void>((r) => (sink ? sink.close(() => r()) : r()));
+    await cleanup();
+  });
+
+  it('asks "How did we do?" on the solved ticket, takes a rating and a comment, then shows the answer as text', { timeout: 120_000 }, async () => {
+    const { page } = browser;
+    await page.goto(base + link);
+    await page.getByRole('heading', { name: 'Your support requests' }).waitFor();
+    await page.goto(`${base}/portal/tickets/${ticketId}`);
+    await page.getByRole('heading', { name: 'How did we do?' }).waitFor();
+    const group = page.getByRole('group');
+    assert.equal(await group.getByRole('button').count(), 5);
+    await checkAccessibility(page, 'portal survey');
+    const poor = page.getByRole('button', { name: '2 of 5 (Poor)' });
+    await poor.click();
+    assert.equal(await poor.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: '5 of 5 (Excellent)' }).getAttribute('aria-pressed'), 'false');
+    await page.getByLabel('Anything you would like to tell us? (optional)').fill(hostile);
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('You rated this request: 2 of 5 (Poor). Thank you.').waitFor();
+    await page.getByText('Your comment: ' + hostile).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Send rating' }).count(), 0, 'a commented answer is final');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'the comment stayed text');
+    await checkAccessibility(page, 'portal survey answered');
+    assert.deepEqual(browser.errors, []);
   });
 });
