@@ -99,7 +99,7 @@ const customerRoutes = [
   'GET /api/v1/public/conversations/current/stream', 'POST /api/v1/public/surveys/{token}', 'POST /api/v1/portal/login',
   'POST /api/v1/portal/session', 'POST /api/v1/portal/logout', 'GET /api/v1/portal/me', 'GET /api/v1/portal/tickets',
   'GET /api/v1/portal/tickets/:id', 'POST /api/v1/portal/tickets/:id/messages', 'POST /api/v1/portal/tickets/:id/attachments',
-  'POST /api/v1/portal/tickets/:id/solve', 'GET /api/v1/portal/attachments/:id',
+  'POST /api/v1/portal/tickets/:id/solve', 'POST /api/v1/portal/tickets/:id/survey', 'GET /api/v1/portal/attachments/:id',
 ];
 
 /** Every route that needs a signed-in agent, each with a request that would succeed for an admin. */
