@@ -157,11 +157,14 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await page.getByLabel('Priority', { exact: true }).selectOption('urgent');
       await page.waitForURL(/priority=urgent/);
       await list.getByText('Fragile lamp bent').waitFor({ state: 'detached' });
+      await list.getByText('Fragile vase cracked').waitFor();
       assert.deepEqual(await subjects(), ['Urgent but sturdy', 'Fragile vase cracked']);
       await page.getByLabel('Tag', { exact: true }).fill('Fragile');
       await page.getByLabel('Tag', { exact: true }).press('Enter');
       await page.waitForURL(/tag=fragile/);
       await list.getByText('Urgent but sturdy').waitFor({ state: 'detached' });
+      // The filtered list replaces the old one: wait for its row, not only for the old row to go.
+      await list.getByText('Fragile vase cracked').waitFor();
       assert.deepEqual(await subjects(), ['Fragile vase cracked']);
       await checkPage(page, 'queue-filtered');
 
