@@ -4,6 +4,8 @@ import { useSession } from '../../session.tsx';
 import { AgentsAdmin } from './AgentsAdmin.tsx';
 import { ArticlesAdmin } from './ArticlesAdmin.tsx';
 import { BusinessHoursAdmin } from './BusinessHoursAdmin.tsx';
+import { CustomersAdmin } from './CustomersAdmin.tsx';
+import { InsightsAdmin } from './InsightsAdmin.tsx';
 import { MacrosAdmin } from './MacrosAdmin.tsx';
 import { MailboxesAdmin } from './MailboxesAdmin.tsx';
 import { SlaAdmin } from './SlaAdmin.tsx';
@@ -17,6 +19,8 @@ export const adminSections = [
   { id: 'tokens', label: 'API tokens', page: TokensAdmin },
   { id: 'articles', label: 'Articles', page: ArticlesAdmin },
   { id: 'macros', label: 'Macros', page: MacrosAdmin },
+  { id: 'insights', label: 'Insights', page: InsightsAdmin },
+  { id: 'customer-channels', label: 'Customer channels', page: CustomersAdmin },
 ] as const;
 
 export function AdminPage(props: { section: string }) {
