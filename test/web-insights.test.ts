@@ -1,0 +1,128 @@
+/**
+ * The Insights and Customer channels admin pages in a real browser against Heed serving the built app: repeated
+ * inquiries recomputed into a knowledge gap, the CSAT table ("—" with no answers), widget origins added and saved
+ * (a bad origin refused beside the field, nothing saved), axe-core on both pages. Screenshots in test-results/web/.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt } from '../web/build.ts';
+import { knowledgeTick } from '../src/knowledge/jobs.ts';
+import { surveyTick } from '../src/surveys/send.ts';
+import { createTicket, dbKind, testApp, type TestApp } from './helpers.ts';
+import { checkAccessibility, chromiumPath, openBrowser as openAnyBrowser, shots, signIn } from './browser.ts';
+
+const openBrowser = () => openAnyBrowser({ ignoreConsole: /status of 4\d\d/ });
+const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${dbKind}-${name}.png`), fullPage: true });
+
+describe('insights and customer channels in a real browser', { timeout: 180_000 }, () => {
+  let t: TestApp;
+  let base: string;
+  const cardTickets: string[] = [];
+
+  before(async () => {
+    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
+    await ensureWebBuilt(() => {});
+    fs.mkdirSync(shots, { recursive: true });
+    t = await testApp();
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const seed = [
+      ['My new card has not arrived', 'My new bank card has not arrived in the post yet.'],
+      ['New card not arrived', 'The new bank card I ordered has not arrived in the post.'],
+      ['Card has not arrived yet', 'My bank card has still not arrived in the post.'],
+      ['Where is my new card', 'My new bank card has not arrived yet, it was sent by post.'],
+    ];
+    for (const [subject, body] of seed) cardTickets.push((await createTicket(t, { subject, body })).id);
+    const art = await t.call({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { status: 'published', title: 'Reset your password', body: 'Forgot your password or cannot sign in? Use the reset link on the sign-in page.' } });
+    assert.equal(art.status, 201, JSON.stringify(art.body));
+    await knowledgeTick(t.database.db);
+    // One solved ticket gets a survey nobody has answered yet: CSAT has no value.
+    const solved = await createTicket(t, { subject: 'Invoice address', body: 'Please change the address on my invoice.' });
+    const s = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${solved.id}`, payload: { status: 'solved' } });
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    assert.equal(await surveyTick(t.database.db, undefined, { publicUrl: base }), 1);
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  it('shows repeated inquiries as knowledge gaps after a recompute, and the CSAT table, accessibly', async () => {
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await signIn(page, base, t.admin);
+      await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Insights' }).click();
+      await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Recompute now' }).click();
+      await page.getByRole('status').getByText('Recomputed.').waitFor();
+      const gaps = page.getByRole('table', { name: 'Knowledge gaps' });
+      const row = gaps.getByRole('row', { name: /card/i }).first();
+      await row.waitFor();
+      const api = (await t.call({ method: 'GET', url: '/api/v1/insights/repeated-inquiries?minSize=2' })).body.groups as { label: string; size: number; ticketIds: string[]; articleId: string | null }[];
+      const card = api.find((g) => g.ticketIds.filter((id) => cardTickets.includes(id)).length >= 2);
+      assert.ok(card && card.articleId === null, `the card tickets are a knowledge gap: ${JSON.stringify(api)}`);
+      const shownRow = gaps.getByRole('row', { name: new RegExp(card.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+      assert.equal(await shownRow.getByRole('cell').first().textContent(), String(card.size));
+      const write = shownRow.getByRole('link', { name: /Write an article/ });
+      assert.equal(await write.getAttribute('href'), '/admin/articles');
+      await page.getByRole('heading', { name: 'Answered by an article' }).waitFor();
+
+      const csat = page.getByRole('region', { name: 'Customer satisfaction' });
+      const table = csat.locator('table.csat-table').first();
+      await table.waitFor();
+      assert.equal((await table.locator('.csat-value').textContent())?.trim(), '—');
+      assert.match((await table.locator('tbody td').first().textContent()) ?? '', /^0 \/ 1$/);
+      await checkAccessibility(page, 'admin insights');
+      await screenshot(page, 'admin-insights');
+      await csat.getByLabel('Group by').selectOption('agent');
+      await csat.locator('table.csat-table').first().waitFor();
+      assert.equal(await csat.locator('h3').count(), 1, 'one agent owns the surveyed ticket');
+      await checkAccessibility(page, 'admin insights by agent');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('saves widget origins and shows a refused origin beside the field, accessibly', async () => {
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await signIn(page, base, t.admin);
+      await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Customer channels' }).click();
+      await page.getByRole('heading', { name: 'Customer channels', level: 1 }).waitFor();
+      const form = page.getByRole('form', { name: 'Channel settings' });
+      await form.getByLabel('Site origin').fill('https://shop.example');
+      await form.getByRole('button', { name: 'Add site' }).click();
+      await form.getByRole('button', { name: 'Remove https://shop.example' }).waitFor();
+      await form.getByLabel('Days between surveys').fill('14');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.getByRole('status').getByText('Saved.').waitFor();
+      const saved = (await t.call({ method: 'GET', url: '/api/v1/workspace' })).body;
+      assert.deepEqual([saved.widgetOrigins, saved.surveyQuietDays], [['https://shop.example'], 14]);
+
+      await page.reload();
+      await page.getByRole('list', { name: 'Allowed sites' }).getByText('https://shop.example').waitFor();
+      assert.equal(await form.getByLabel('Days between surveys').inputValue(), '14');
+      const snippet = await page.getByLabel('Embed code').textContent();
+      assert.equal(snippet, `<script src="${base}/widget.js" data-heed-title="Contact us" async></script>`);
+      for (const href of ['/support/new', '/portal', '/help']) assert.equal(await page.locator(`a[href="${href}"]`).count(), 1, href);
+
+      await form.getByLabel('Site origin').fill('not a url');
+      await form.getByRole('button', { name: 'Add site' }).click();
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      const problem = form.locator('.field.invalid').filter({ has: page.getByLabel('Site origin') }).locator('.field-error');
+      await problem.getByText(/must be an origin/).waitFor();
+      assert.equal(await form.getByLabel('Site origin').getAttribute('aria-invalid'), 'true');
+      const after = (await t.call({ method: 'GET', url: '/api/v1/workspace' })).body;
+      assert.deepEqual(after.widgetOrigins, ['https://shop.example'], 'nothing half-written');
+      await checkAccessibility(page, 'admin customer channels with an error');
+      await screenshot(page, 'admin-customer-channels');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+});
