@@ -21,6 +21,7 @@ describe('insights and customer channels in a real browser', { timeout: 180_000 
   let t: TestApp;
   let base: string;
   const cardTickets: string[] = [];
+  const hostile = '<img src=x onerror="window.__pwned=1"> too slow';
 
   before(async () => {
     assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
@@ -43,6 +44,14 @@ describe('insights and customer channels in a real browser', { timeout: 180_000 
     const s = await t.call({ method: 'PATCH', url: `/api/v1/tickets/${solved.id}`, payload: { status: 'solved' } });
     assert.equal(s.status, 200, JSON.stringify(s.body));
     assert.equal(await surveyTick(t.database.db, undefined, { publicUrl: base }), 1);
+    // Another, through the web form, answered badly with markup in the comment: shown as text.
+    const web = await createTicket(t, { subject: 'Slow reply', body: 'Nobody answered for days.', channel: 'web' });
+    assert.equal((await t.call({ method: 'PATCH', url: `/api/v1/tickets/${web.id}`, payload: { status: 'solved' } })).status, 200);
+    assert.equal(await surveyTick(t.database.db, undefined, { publicUrl: base }), 1);
+    const mail = await t.database.db.selectFrom('system_emails').select('body_text').where('ticket_id', '=', web.id).where('kind', '=', 'survey').executeTakeFirstOrThrow();
+    const token = /\/survey\/([A-Za-z0-9_-]{43})\?/.exec(mail.body_text)![1]!;
+    const answer = await t.call({ method: 'POST', url: `/api/v1/public/surveys/${token}`, payload: { rating: 2, comment: hostile }, as: null });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
   });
   after(async () => {
     await t?.close();
@@ -72,14 +81,21 @@ describe('insights and customer channels in a real browser', { timeout: 180_000 
       const csat = page.getByRole('region', { name: 'Customer satisfaction' });
       const table = csat.locator('table.csat-table').first();
       await table.waitFor();
-      assert.equal((await table.locator('.csat-value').textContent())?.trim(), '—');
-      assert.match((await table.locator('tbody td').first().textContent()) ?? '', /^0 \/ 1$/);
+      assert.equal((await table.locator('.csat-value').textContent())?.trim(), '0%');
+      assert.equal((await table.locator('tbody td').first().textContent())?.trim(), '1 / 2');
+      assert.equal(await csat.locator('.csat-comment').textContent(), hostile);
+      assert.equal(await csat.locator('img').count(), 0, 'the comment is text, not markup');
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       await checkAccessibility(page, 'admin insights');
       await screenshot(page, 'admin-insights');
-      await csat.getByLabel('Group by').selectOption('agent');
-      await csat.locator('table.csat-table').first().waitFor();
-      assert.equal(await csat.locator('h3').count(), 1, 'one agent owns the surveyed ticket');
-      await checkAccessibility(page, 'admin insights by agent');
+      // By channel: the API ticket's survey has no answer, so its CSAT is "—".
+      await csat.getByLabel('Group by').selectOption('channel');
+      await csat.locator('h3').nth(1).waitFor();
+      assert.equal(await csat.locator('h3').count(), 2);
+      const unanswered = csat.locator('section.csat-group').filter({ has: page.locator('td', { hasText: /^0 \/ 1$/ }) });
+      assert.equal((await unanswered.locator('.csat-value').textContent())?.trim(), '—');
+      assert.equal((await unanswered.locator('tbody td').nth(3).textContent())?.trim(), '—', 'no mean either');
+      await checkAccessibility(page, 'admin insights by channel');
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
