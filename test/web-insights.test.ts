@@ -130,11 +130,18 @@ describe('insights and customer channels in a real browser', { timeout: 180_000 
       await form.getByRole('button', { name: 'Add site' }).click();
       await form.getByRole('button', { name: 'Save settings' }).click();
       const problem = form.locator('.field.invalid').filter({ has: page.getByLabel('Site origin') }).locator('.field-error');
-      await problem.getByText(/must be an origin/).waitFor();
+      await problem.getByText(/^not a url: must be an origin/).waitFor();
       assert.equal(await form.getByLabel('Site origin').getAttribute('aria-invalid'), 'true');
       const after = (await t.call({ method: 'GET', url: '/api/v1/workspace' })).body;
       assert.deepEqual(after.widgetOrigins, ['https://shop.example'], 'nothing half-written');
       await checkAccessibility(page, 'admin customer channels with an error');
+      // Without the bad origin, an out-of-range number of days is refused beside its own field.
+      await form.getByRole('button', { name: 'Remove not a url' }).click();
+      await form.getByLabel('Days between surveys').fill('400');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.locator('.field.invalid').filter({ has: page.getByLabel('Days between surveys') }).locator('.field-error').waitFor();
+      assert.equal(await form.getByLabel('Site origin').getAttribute('aria-invalid'), null);
+      assert.equal((await t.call({ method: 'GET', url: '/api/v1/workspace' })).body.surveyQuietDays, 14);
       await screenshot(page, 'admin-customer-channels');
       assert.deepEqual(b.errors, []);
     } finally {

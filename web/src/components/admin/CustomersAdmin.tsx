@@ -29,6 +29,7 @@ function SettingsForm(props: { settings: ChannelSettings }) {
   const [origins, setOrigins] = useState<string[]>(props.settings.widgetOrigins);
   const [draft, setDraft] = useState('');
   const [saved, setSaved] = useState(false);
+  const [sent, setSent] = useState<string[]>([]);
   const { problems, busy, run } = useSubmit();
   const p = (f: string) => problemFor(problems, f);
 
@@ -53,6 +54,7 @@ function SettingsForm(props: { settings: ChannelSettings }) {
       surveyQuietDays: quiet === '' ? Number.NaN : Number(quiet),
     };
     setSaved(false);
+    setSent(widgetOrigins);
     const ok = await run(async () => {
       const w = await workspace.update(body);
       setOrigins(w.widgetOrigins);
@@ -61,7 +63,9 @@ function SettingsForm(props: { settings: ChannelSettings }) {
     setSaved(ok);
   }
 
-  const originsProblem = p('widgetOrigins');
+  // The API names a refused origin by its place in the list: name it by its text instead.
+  const indexed = Object.entries(problems.fields).map(([k, msg]) => [/^widgetOrigins\.(\d+)$/.exec(k)?.[1], msg] as const).find(([i]) => i !== undefined);
+  const originsProblem = indexed && sent[Number(indexed[0])] !== undefined ? `${sent[Number(indexed[0])]}: ${indexed[1]}` : p('widgetOrigins');
   return (
     <form className="admin-form" aria-label="Channel settings" onSubmit={submit} noValidate>
       <fieldset className="group">
