@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { createAgent } from '../src/agents/service.ts';
 import { issueToken } from '../src/auth/tokens.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -11,34 +9,7 @@ import { createTicket } from '../src/tickets/service.ts';
 import { checkAccessibility, openBrowser, type Browser } from './browser.ts';
 import { spawnHeed } from './heed-process.ts';
 import { processDatabase } from './helpers.ts';
-
-/** A local SMTP server that keeps every message it is given. */
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const until = async <T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+import { startSink, until } from './smtp-sink.ts';
 
 describe('the customer portal in chromium, with the sign-in link delivered over real SMTP', () => {
   const customer = 'portal.browser@example.com';

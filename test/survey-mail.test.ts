@@ -5,41 +5,13 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { createAgent } from '../src/agents/service.ts';
 import { issueToken } from '../src/auth/tokens.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { spawnHeed } from './heed-process.ts';
 import { processDatabase } from './helpers.ts';
-
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const until = async <T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+import { startSink, until } from './smtp-sink.ts';
 
 describe('survey invitations from a running Heed over SMTP', { timeout: 120_000 }, () => {
   let sink: Awaited<ReturnType<typeof startSink>>;
@@ -76,7 +48,7 @@ describe('survey invitations from a running Heed over SMTP', { timeout: 120_000 
     const ticket = await api('POST', '/api/v1/tickets', { subject: 'Refund <late>', body: 'Where is my refund?', requester: { email: 'sam@example.com', name: 'Sam Sender' } });
     assert.equal(ticket.status, 201, JSON.stringify(ticket.body));
     assert.equal((await api('PATCH', `/api/v1/tickets/${ticket.body.id}`, { status: 'solved' })).status, 200);
-    const mail = await until('the survey email', () => sink.received.find((m) => m.subject?.startsWith('How did we do')));
+    const mail = await until('the survey email', () => sink.received.find((m) => m.subject?.startsWith('How did we do')), 30_000);
     assert.equal(mail.subject, `How did we do on #${ticket.body.number} Refund <late>?`);
     assert.equal((mail.to as { text: string }).text, 'sam@example.com');
     assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');

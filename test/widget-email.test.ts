@@ -9,9 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { createAgent } from '../src/agents/service.ts';
 import { LocalDirectoryStorage } from '../src/attachments/storage.ts';
 import { issueToken } from '../src/auth/tokens.ts';
@@ -22,25 +20,14 @@ import { startInboundSmtp } from '../src/email/smtp-server.ts';
 import { buildApp } from '../src/http/app.ts';
 import { startJobs, type Jobs } from '../src/jobs/jobs.ts';
 import { freshDatabase } from './helpers.ts';
-
-async function until<T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { startSink, until } from './smtp-sink.ts';
 
 describe('widget conversation continued by email (real SMTP)', () => {
   let database: Database;
   let jobs: Jobs;
   let app: FastifyInstance;
   let inbound: { port: number; close(): Promise<void> };
-  let sink: SMTPServer;
-  let sinkPort: number;
-  const received: ParsedMail[] = [];
+  let sink: Awaited<ReturnType<typeof startSink>>;
   let token: string;
   let dir: string;
 
@@ -51,21 +38,9 @@ describe('widget conversation continued by email (real SMTP)', () => {
     const admin = await createAgent(database.db, { kind: 'system' }, { email: 'owner@heed.test', name: 'Olga Owner', role: 'admin' });
     token = (await issueToken(database.db, { agentId: admin.id, kind: 'api' })).token;
     await createMailbox(database.db, { kind: 'system' }, { address: 'support@heed.test', name: 'Heed Support' });
-    sink = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onData(stream, _session, cb) {
-        simpleParser(stream).then((m) => {
-          received.push(m);
-          cb();
-        }, cb);
-      },
-    });
-    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
-    sinkPort = (sink.server.address() as { port: number }).port;
+    sink = await startSink();
     jobs = await startJobs(database.db, [sendQueueSpec], { pollSeconds: 0.5 });
-    const mailer = createMailer(`smtp://127.0.0.1:${sinkPort}?ignoreTLS=true`);
+    const mailer = createMailer(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`);
     await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(database.db, storage, mailer, d.messageId, meta));
     inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
     app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
@@ -74,7 +49,7 @@ describe('widget conversation continued by email (real SMTP)', () => {
     await inbound.close();
     await app.close();
     await jobs.stop();
-    await new Promise<void>((r) => sink.close(() => r()));
+    await sink.close();
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -99,10 +74,10 @@ describe('widget conversation continued by email (real SMTP)', () => {
     // The customer closed the page more than two minutes ago: the next reply goes by email too.
     await database.db.updateTable('conversation_tokens').set({ last_seen_at: new Date(Date.now() - WIDGET_PRESENT_MS - 5_000) }).where('ticket_id', '=', ticket.id).execute();
     await agentReply(ticket.id, 'Still there? Send me the new address when you can.');
-    const mail = await until('the reply in the customer mailbox', async () => received.find((m) => m.text?.includes('Send me the new address')));
+    const mail = await until('the reply in the customer mailbox', async () => sink.received.find((m) => m.text?.includes('Send me the new address')));
     assert.equal((mail.to as { value: { address: string }[] }).value[0]!.address, 'wren@customer.example');
     assert.match(mail.subject ?? '', new RegExp(`\\[#${number}\\]$`));
-    assert.equal(received.filter((m) => m.text?.includes('what is the new address?')).length, 0, 'the reply seen in the widget was not mailed');
+    assert.equal(sink.received.filter((m) => m.text?.includes('what is the new address?')).length, 0, 'the reply seen in the widget was not mailed');
 
     // The customer answers by email: the message joins the same ticket, and the widget shows it.
     await nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true }).sendMail({

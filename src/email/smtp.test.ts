@@ -4,8 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
 import { LocalDirectoryStorage } from '../attachments/storage.ts';
 import { createAgent } from '../agents/service.ts';
@@ -17,35 +15,7 @@ import { freshDatabase } from '../../test/helpers.ts';
 import { createMailbox } from './mailboxes.ts';
 import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './outbound.ts';
 import { startInboundSmtp } from './smtp-server.ts';
-
-/** A local SMTP server standing in for the customer's mail provider: it keeps what it receives. */
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { startSink, until } from '../../test/smtp-sink.ts';
 
 describe('email over real SMTP', () => {
   let database: Database;

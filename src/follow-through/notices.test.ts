@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { LocalDirectoryStorage } from '../attachments/storage.ts';
 import { recordInboundEmail } from '../email/ingest.ts';
 import { createMailbox } from '../email/mailboxes.ts';
@@ -13,36 +11,11 @@ import { startJobs, type Jobs } from '../jobs/jobs.ts';
 import { HOUR, MINUTE, testClock, useClock } from '../time/clock.ts';
 import { testApp, type TestApp } from '../../test/helpers.ts';
 import { runDue, tickQueueSpec } from './scheduler.ts';
+import { startSink, until } from '../../test/smtp-sink.ts';
 
 // Tuesday 10:00 UTC = 11:00 in Berlin, where this workspace's business hours are (Mon-Fri 09:00-17:00).
 const clock = testClock('2026-03-10T10:00:00Z');
 useClock(clock);
-
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const until = async <T>(what: string, f: () => T | undefined | Promise<T | undefined>): Promise<T> => {
-  for (let i = 0; i < 100; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 const mail = (from: string, subject: string, id: string) =>
   Buffer.from(`From: ${from}\r\nTo: support@heed.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nDate: Tue, 10 Mar 2026 10:00:00 +0000\r\n\r\nMy order has not arrived.\r\n`);
