@@ -9,7 +9,8 @@ import { dbNow } from '../db/database.ts';
 import type { AppContext } from '../http/app.ts';
 import { principalOf } from '../http/auth.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
-import { createHub, type Delivery } from './hub.ts';
+import { appHub } from './app-hub.ts';
+import type { Delivery } from './hub.ts';
 import { announcePresence, PRESENCE_STATES } from './presence.ts';
 
 const HEARTBEAT_MS = 25_000;
@@ -28,13 +29,7 @@ const PresenceBody = z.object({ state: z.enum(PRESENCE_STATES) }).strict();
 /** Registers the stream and presence routes, with the process's fan-out hub (closed when the app closes). */
 export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.database;
-  // Database handles may carry their URL (tests' do not go through the config).
-  const databaseUrl = ctx.config.databaseUrl ?? ctx.database.url;
-  const hub = createHub({ database: ctx.database, databaseUrl, log: (line) => app.log.warn(line) });
-  // Before the server stops accepting: open streams end now, so closing does not wait for them.
-  app.addHook('preClose', async () => {
-    await hub.stop();
-  });
+  const hub = appHub(app, ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/stream', {

@@ -11,7 +11,7 @@ import type { AppContext } from '../http/app.ts';
 import { HeedError } from '../http/errors.ts';
 import { errorResponses, Uuid } from '../http/schemas.ts';
 import { decoyReceipt } from '../public/service.ts';
-import { createHub } from '../realtime/hub.ts';
+import { appHub } from '../realtime/app-hub.ts';
 import { conversationStream } from './stream.ts';
 import { ConversationJson, FileQuery, MessageBody, StartBody, StartJson, AttachmentRef } from './schemas.ts';
 import { attachToConversation, continueConversation, conversationFile, conversationView, resolveConversation, startConversation } from './service.ts';
@@ -31,10 +31,7 @@ export function conversationToken(req: FastifyRequest): string | undefined {
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.database;
   const { storage, config } = ctx;
-  const hub = createHub({ database: ctx.database, databaseUrl: ctx.config.databaseUrl ?? ctx.database.url, log: (line) => app.log.warn(line) });
-  app.addHook('preClose', async () => {
-    await hub.stop();
-  });
+  const hub = appHub(app, ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pub = { access: 'public' as const };
   const base = '/api/v1/public/conversations';
