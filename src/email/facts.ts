@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
+import { normalizeIdentity } from '../customers/identities.ts';
 import type { ParsedEmail } from './parse.ts';
 import { replyToken, subjectNumber, type RoutingFacts } from './route.ts';
+
+type Mailbox = { id: string; address: string; team_id: string | null };
+type Thread = { ticket_id: string; message_id_header: string };
 
 /** Our address behind reply+TOKEN@domain, or the address itself. */
 const baseAddress = (a: string) => a.replace(/\+[^@]*@/, '@');
@@ -9,30 +13,28 @@ const baseAddress = (a: string) => a.replace(/\+[^@]*@/, '@');
 /** Reads what routing needs from the database; the decision itself is routeInbound's. */
 export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[]): Promise<RoutingFacts> {
   const recipients = [...new Set([...envelopeTo.map((a) => a.toLowerCase()), ...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address)])];
-  const mailboxes = await tx.selectFrom('mailboxes').select(['id', 'address', 'team_id']).execute();
+  // In-Reply-To first, then References from the newest (last) back.
+  const threadIds = [...new Set([...mail.inReplyTo, ...[...mail.references].reverse()])].filter((id) => id !== mail.messageId).slice(0, 50);
+  // One round trip for what every message needs: our mailboxes, earlier messages with this Message-ID, the
+  // stored messages it answers, and the customer the sender already is.
+  const sender = mail.from ? normalizeIdentity('email', mail.from.address) : null;
+  const { rows } = await sql<{ mailboxes: Mailbox[]; same: RoutingFacts['sameMessageId'] | null; thread: Thread[] | null; customer: string | null }>`
+    select
+      (select coalesce(json_agg(json_build_object('id', id, 'address', address, 'team_id', team_id)), '[]') from mailboxes) as mailboxes,
+      (select json_agg(json_build_object('ticketId', ticket_id, 'sender', from_address, 'bodyHash', body_hash))
+        from inbound_emails where message_id = ${mail.messageId ?? null} and outcome <> 'dead_letter') as same,
+      (select json_agg(json_build_object('ticket_id', ticket_id, 'message_id_header', message_id_header))
+        from message_emails where message_id_header = any(${threadIds}::text[])) as thread,
+      (select customer_id from customer_identities where kind = 'email' and value = ${sender}) as customer`.execute(tx);
+  const { mailboxes, same, thread, customer } = rows[0]!;
   const ownAddresses = new Set(mailboxes.map((m) => m.address));
   const bases = recipients.map(baseAddress);
   // The envelope recipient decides first: it is where the mail was actually delivered.
   const mailbox = [...envelopeTo.map((a) => baseAddress(a.toLowerCase())), ...bases]
     .map((a) => mailboxes.find((m) => m.address === a))
     .find(Boolean);
-
-  const sameMessageId = mail.messageId
-    ? await tx
-        .selectFrom('inbound_emails')
-        .select(['ticket_id as ticketId', 'from_address as sender', 'body_hash as bodyHash'])
-        .where('message_id', '=', mail.messageId)
-        .where('outcome', '<>', 'dead_letter')
-        .execute()
-    : [];
-
-  // In-Reply-To first, then References from the newest (last) back.
-  const threadIds = [...new Set([...mail.inReplyTo, ...[...mail.references].reverse()])].filter((id) => id !== mail.messageId).slice(0, 50);
-  let threadTickets: string[] = [];
-  if (threadIds.length) {
-    const rows = await tx.selectFrom('message_emails').select(['ticket_id', 'message_id_header']).where('message_id_header', 'in', threadIds).execute();
-    threadTickets = threadIds.flatMap((id) => rows.filter((r) => r.message_id_header === id).map((r) => r.ticket_id));
-  }
+  const sameMessageId = same ?? [];
+  const threadTickets = threadIds.flatMap((id) => (thread ?? []).filter((r) => r.message_id_header === id).map((r) => r.ticket_id));
 
   const tokens = [...recipients, ...mail.replyTo.map((a) => a.address)].map(replyToken).filter((t): t is string => Boolean(t));
   const tokenTicket = tokens.length
@@ -54,6 +56,7 @@ export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[
   return {
     mailbox: mailbox ? { id: mailbox.id, address: mailbox.address, teamId: mailbox.team_id } : null,
     ownAddresses,
+    senderCustomerId: customer,
     sameMessageId,
     threadTickets,
     tokenTicket,

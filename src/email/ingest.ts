@@ -70,7 +70,9 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
     case 'reply':
     case 'new_ticket': {
       const sender = mail.from!;
-      const customer = await findOrCreateByEmail(tx, { kind: 'system' }, sender.address, sender.name ?? undefined);
+      const customer = facts.senderCustomerId
+        ? { id: facts.senderCustomerId }
+        : await findOrCreateByEmail(tx, { kind: 'system' }, sender.address, sender.name ?? undefined);
       const actor: Actor = { kind: 'customer', id: customer.id };
       let ticketId: string;
       let messageId: string;
@@ -97,35 +99,40 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
         ticketId = opened.ticket.id;
         messageId = opened.messageId;
       }
-      await tx
-        .insertInto('message_emails')
-        .values({
-          message_id: messageId,
-          ticket_id: ticketId,
-          direction: 'inbound',
-          message_id_header: mail.messageId ?? generatedMessageId(input.raw),
-          in_reply_to: mail.inReplyTo[0] ?? null,
-          reference_ids: mail.references.slice(-50),
-          from_address: sender.address,
-          to_addresses: mail.to.map((a) => a.address).slice(0, 100),
-          cc_addresses: mail.cc.map((a) => a.address).slice(0, 100),
-          body_hash: mail.bodyHash,
-          new_text: mail.newText,
-        })
-        .execute();
-      await addParticipants(tx, ticketId, mail, facts.ownAddresses);
       await storeAttachments(tx, storage, ticketId, messageId, mail);
-      return row('ticketed', { ticketId, messageId });
+      return insertInbound(tx, input, mail, { outcome: 'ticketed', mailboxId: facts.mailbox?.id ?? null, ticketId, messageId }, (db) =>
+        db
+          .with('email', (w) =>
+            w.insertInto('message_emails').values({
+              message_id: messageId,
+              ticket_id: ticketId,
+              direction: 'inbound',
+              message_id_header: mail.messageId ?? generatedMessageId(input.raw),
+              in_reply_to: mail.inReplyTo[0] ?? null,
+              reference_ids: mail.references.slice(-50),
+              from_address: sender.address,
+              to_addresses: mail.to.map((a) => a.address).slice(0, 100),
+              cc_addresses: mail.cc.map((a) => a.address).slice(0, 100),
+              body_hash: mail.bodyHash,
+              new_text: mail.newText,
+            }),
+          )
+          .with('participants', (w) =>
+            w
+              .insertInto('ticket_participants')
+              .columns(['ticket_id', 'address'])
+              .expression(sql`select ${ticketId}::uuid, unnest(${participants(mail, facts.ownAddresses)}::text[])`)
+              .onConflict((oc) => oc.doNothing()),
+          ),
+      );
     }
   }
 }
 
 /** Copied addresses (not ours) take part in the ticket: their replies are accepted by [#number] too. */
-async function addParticipants(tx: Tx, ticketId: string, mail: ParsedEmail, own: Set<string>) {
+function participants(mail: ParsedEmail, own: Set<string>): string[] {
   const others = [...mail.cc, ...mail.to].map((a) => a.address).filter((a) => !own.has(a) && !own.has(a.replace(/\+[^@]*@/, '@')));
-  const unique = [...new Set(others)].slice(0, 50);
-  if (!unique.length) return;
-  await tx.insertInto('ticket_participants').values(unique.map((address) => ({ ticket_id: ticketId, address }))).onConflict((oc) => oc.doNothing()).execute();
+  return [...new Set(others)].slice(0, 50);
 }
 
 async function storeAttachments(tx: Tx, storage: AttachmentStorage, ticketId: string, messageId: string, mail: ParsedEmail) {
@@ -202,13 +209,18 @@ async function recordBounce(tx: Tx, bounce: Bounce, knownTicket: string | null):
   return ticketId;
 }
 
+/**
+ * The inbound record of a message: its raw bytes, where it came from and where it was filed. `along` adds writes
+ * that go in the same statement (the email headers and participants of a ticketed message), saving round trips.
+ */
 async function insertInbound(
   tx: Db | Tx,
   input: InboundInput,
   mail: ParsedEmail | undefined,
   r: { outcome: InboundOutcome; mailboxId?: string | null; ticketId?: string | null; messageId?: string | null; reason?: string | null },
+  along: (db: Db | Tx) => Pick<Db, 'insertInto'> = (db) => db,
 ): Promise<InboundResult> {
-  const row = await tx
+  const row = await along(tx)
     .insertInto('inbound_emails')
     .values({
       received_via: input.via,

@@ -7,6 +7,8 @@ export type RoutingFacts = {
   mailbox: { id: string; address: string; teamId: string | null } | null;
   /** Our own addresses (mailboxes), never customers and never answered. */
   ownAddresses: Set<string>;
+  /** The customer whose email identity is the sender's address, if there is one yet. */
+  senderCustomerId: string | null;
   /** Stored messages whose Message-ID equals this message's own Message-ID (for duplicates). */
   sameMessageId: { ticketId: string | null; sender: string | null; bodyHash: string | null }[];
   /** Tickets of stored messages (inbound or outbound) named in In-Reply-To or References, nearest first. */

@@ -38,5 +38,8 @@ export function decodeEvent(payload: string): LiveEvent | null {
  * with the transaction of the change, after the change is written.
  */
 export async function publish(tx: Queryable, event: LiveEvent): Promise<void> {
-  await sql`select pg_notify(${CHANNEL}, ${encodeEvent(event)})`.execute(tx);
+  await sql`select ${notification(event)}`.execute(tx);
 }
+
+/** The notification as an expression, for a statement that writes the change and announces it in one round trip. */
+export const notification = (event: LiveEvent) => sql`pg_notify(${CHANNEL}, ${encodeEvent(event)})`;

@@ -7,7 +7,8 @@ import { choosePolicy, loadSettings, targetMinutes, type Settings } from './poli
 /** A warning goes out when this share of a target is used. */
 export const WARN_AT = 0.75;
 
-type TicketFacts = Pick<
+/** What the clocks of a ticket depend on: its state and what its requester was promised. */
+export type ClockFacts = Pick<
   Ticket,
   'id' | 'status' | 'priority' | 'team_id' | 'channel' | 'tags' | 'created_at' | 'last_public_from' | 'waiting_since' | 'first_replied_at'
 > & { organization_id: string | null; customer_expectations: unknown; organization_expectations: unknown };
@@ -21,7 +22,7 @@ const closedStatuses = new Set(['solved', 'closed']);
  * next response runs while the customer waits on us after that; resolution runs until solved. All pause while the
  * ticket waits on the customer (pending), and stop when it is solved or closed.
  */
-function wantedClocks(t: TicketFacts, existing: Map<SlaMetric, SlaClock>): Partial<Record<SlaMetric, Wanted>> {
+function wantedClocks(t: ClockFacts, existing: Map<SlaMetric, SlaClock>): Partial<Record<SlaMetric, Wanted>> {
   const closed = closedStatuses.has(t.status);
   const paused = t.status === 'pending';
   const live = (stop: boolean): Wanted['state'] => (stop || closed ? 'stopped' : paused ? 'paused' : 'running');
@@ -37,16 +38,16 @@ function wantedClocks(t: TicketFacts, existing: Map<SlaMetric, SlaClock>): Parti
   return wanted;
 }
 
-const promisedMinutes = (t: TicketFacts): number | null => {
+const promisedMinutes = (t: ClockFacts): number | null => {
   const c = (t.customer_expectations ?? {}) as { responseTimeMinutes?: number };
   const o = (t.organization_expectations ?? {}) as { responseTimeMinutes?: number };
   return c.responseTimeMinutes ?? o.responseTimeMinutes ?? null;
 };
 
-const planOf = (t: TicketFacts): string | null =>
+const planOf = (t: ClockFacts): string | null =>
   ((t.customer_expectations ?? {}) as { plan?: string }).plan ?? ((t.organization_expectations ?? {}) as { plan?: string }).plan ?? null;
 
-async function ticketFacts(tx: Queryable, ticketId: string): Promise<TicketFacts | undefined> {
+async function ticketFacts(tx: Queryable, ticketId: string): Promise<ClockFacts | undefined> {
   return tx
     .selectFrom('tickets as t')
     .innerJoin('customers as c', 'c.id', 't.requester_id')
@@ -59,28 +60,18 @@ async function ticketFacts(tx: Queryable, ticketId: string): Promise<TicketFacts
     .executeTakeFirst();
 }
 
-export type SyncOptions = {
-  settings?: Settings;
-  /** A ticket just opened: it has no clocks yet, so there is nothing to read. */
-  fresh?: boolean;
-  /** The caller writes tickets.next_due_at itself (with other columns, in one statement). */
-  deferTicketUpdate?: boolean;
-};
+export type SyncOptions = { settings?: Settings };
 export type ClockSummary = { nextDue: Date | null; firstResponseDue: Date | null; calendarId: string | null };
 
+/** A clock row to write: what `planClocks` found changed. */
+export type ClockRow = ClockState & { ticket_id: string; metric: SlaMetric };
+export type ClockPlan = ClockSummary & { changed: ClockRow[] };
+
 /**
- * Brings a ticket's SLA clocks in line with its state at `at`, in the caller's transaction (call it after every
- * change that can move a clock: new message, status, priority, team, tags, policy). Idempotent: running it twice
- * changes nothing. Returns the ticket's next due time and its first-response due time.
+ * What a ticket's clocks should be at `at`, from its facts and its clocks as stored: the rows that changed and the
+ * due times that follow. Pure: the caller reads and writes.
  */
-export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), options: SyncOptions = {}): Promise<ClockSummary> {
-  const [facts, rows, s] = await Promise.all([
-    ticketFacts(tx, ticketId),
-    options.fresh ? [] : tx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).execute(),
-    options.settings ?? loadSettings(tx),
-  ]);
-  if (!facts) return { nextDue: null, firstResponseDue: null, calendarId: null };
-  const existing = new Map(rows.map((r) => [r.metric, r]));
+export function planClocks(facts: ClockFacts, existing: Map<SlaMetric, SlaClock>, s: Settings, at: Date): ClockPlan {
   const policy = choosePolicy(s.policies, {
     teamId: facts.team_id,
     channel: facts.channel,
@@ -93,7 +84,7 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), opt
   const promised = promisedMinutes(facts);
   let nextDue: Date | null = null;
   let firstResponseDue: Date | null = null;
-  const changed: (ClockState & { ticket_id: string; metric: SlaMetric })[] = [];
+  const changed: ClockRow[] = [];
 
   for (const [metric, want] of Object.entries(wantedClocks(facts, existing)) as [SlaMetric, Wanted][]) {
     const before = existing.get(metric);
@@ -104,8 +95,24 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), opt
     schedule(next, calendar, at);
     if (next.due_at && (!nextDue || next.due_at < nextDue)) nextDue = next.due_at;
     if (metric === 'first_response') firstResponseDue = next.due_at;
-    if (!before || !sameClock(before, next)) changed.push({ ...next, ticket_id: ticketId, metric });
+    if (!before || !sameClock(before, next)) changed.push({ ...next, ticket_id: facts.id, metric });
   }
+  return { nextDue, firstResponseDue, calendarId: calendar.id, changed };
+}
+
+/**
+ * Brings a ticket's SLA clocks in line with its state at `at`, in the caller's transaction (call it after every
+ * change that can move a clock: new message, status, priority, team, tags, policy). Idempotent: running it twice
+ * changes nothing. Returns the ticket's next due time and its first-response due time.
+ */
+export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), options: SyncOptions = {}): Promise<ClockSummary> {
+  const [facts, rows, s] = await Promise.all([
+    ticketFacts(tx, ticketId),
+    tx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).execute(),
+    options.settings ?? loadSettings(tx),
+  ]);
+  if (!facts) return { nextDue: null, firstResponseDue: null, calendarId: null };
+  const { changed, ...summary } = planClocks(facts, new Map(rows.map((r) => [r.metric, r])), s, at);
   if (changed.length > 0) {
     await tx
       .insertInto('sla_clocks')
@@ -119,10 +126,8 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), opt
       )
       .execute();
   }
-  if (!options.deferTicketUpdate) {
-    await tx.updateTable('tickets').set({ next_due_at: nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', nextDue).execute();
-  }
-  return { nextDue, firstResponseDue, calendarId: calendar.id };
+  await tx.updateTable('tickets').set({ next_due_at: summary.nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', summary.nextDue).execute();
+  return summary;
 }
 
 type ClockState = Omit<SlaClock, 'ticket_id' | 'metric'>;

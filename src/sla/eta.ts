@@ -12,20 +12,12 @@ const roundUp = (d: Date) => new Date(Math.ceil(d.getTime() / QUARTER) * QUARTER
  * When the customer can expect a reply, to tell them honestly: the first-response target of the ticket's SLA, or
  * later when the queue ahead of them (tickets of the same team waiting for a first reply, due before this one)
  * needs more time than that: queue × minutes per inquiry ÷ available agents of the team, in business time.
- * Rounded up to the quarter hour. Written to the ticket (with its next due time) in one statement.
+ * Rounded up to the quarter hour. The caller writes it to the ticket.
  */
-export async function estimateReplyBy(tx: Queryable, ticket: Pick<Ticket, 'id' | 'team_id'>, at: Date, clocks: ClockSummary): Promise<Date | null> {
-  let expected: Date | null = null;
-  if (clocks.firstResponseDue && clocks.calendarId) {
-    const eta = await queueEstimate(tx, ticket, clocks.firstResponseDue, clocks.calendarId, at);
-    expected = roundUp(eta > clocks.firstResponseDue ? eta : clocks.firstResponseDue);
-  }
-  await tx
-    .updateTable('tickets')
-    .set({ next_due_at: clocks.nextDue, expected_reply_by: expected, first_expected_reply_by: expected })
-    .where('id', '=', ticket.id)
-    .execute();
-  return expected;
+export async function expectedReplyBy(tx: Queryable, ticket: Pick<Ticket, 'id' | 'team_id'>, at: Date, clocks: ClockSummary): Promise<Date | null> {
+  if (!clocks.firstResponseDue || !clocks.calendarId) return null;
+  const eta = await queueEstimate(tx, ticket, clocks.firstResponseDue, clocks.calendarId, at);
+  return roundUp(eta > clocks.firstResponseDue ? eta : clocks.firstResponseDue);
 }
 
 // Beyond this many tickets ahead the estimate is days away anyway; counting further only costs time.

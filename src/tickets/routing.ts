@@ -17,14 +17,14 @@ type Candidates = {
   turn: number;
 };
 
-/**
- * Chooses the accountable owner of a new ticket: round-robin among the available active members of the
- * target team (the requested team, else the workspace default team), then the team lead, then the workspace
- * default owner. One query reads every candidate; turns come from a sequence, so concurrent creations never
- * wait on each other.
- */
-export async function routeNewTicket(db: Queryable, requestedTeamId: string | null | undefined): Promise<RoutingDecision> {
-  const { rows } = await sql<Candidates>`
+/** What the clocks of a new ticket need to know about its requester. */
+export type RequesterFacts = { organization_id: string | null; customer_expectations: unknown; organization_expectations: unknown };
+
+/** Everything a new ticket needs read before it is written, in one statement: owner candidates, number, requester. */
+export type NewTicketFacts = { candidates: Candidates; number: number; requester: RequesterFacts | null };
+
+function readFacts(db: Queryable, requestedTeamId: string | null | undefined, requesterId: string | null) {
+  return sql<Candidates & { number: number | null; requester: RequesterFacts | null }>`
     with w as (
       select w.default_team_id, a.id as default_owner
       from workspace w left join agents a on a.id = w.default_owner_id and a.active
@@ -42,8 +42,32 @@ export async function routeNewTicket(db: Queryable, requestedTeamId: string | nu
         select array_agg(a.id order by a.id) from team_members m join agents a on a.id = m.agent_id
         where m.team_id = (select id from tm) and a.active and a.availability = 'available'), '{}') as available,
       (select default_owner from w) as default_owner,
-      nextval('routing_turn_seq') as turn`.execute(db);
-  const c = rows[0]!;
+      nextval('routing_turn_seq') as turn,
+      case when ${requesterId}::uuid is not null then nextval('ticket_number_seq') end as number,
+      (select json_build_object('organization_id', c.organization_id, 'customer_expectations', c.expectations,
+          'organization_expectations', o.expectations)
+        from customers c left join organizations o on o.id = c.organization_id where c.id = ${requesterId}::uuid) as requester`
+    .execute(db)
+    .then((r) => r.rows[0]!);
+}
+
+/**
+ * Chooses the accountable owner of a new ticket: round-robin among the available active members of the
+ * target team (the requested team, else the workspace default team), then the team lead, then the workspace
+ * default owner. One query reads every candidate; turns come from a sequence, so concurrent creations never
+ * wait on each other.
+ */
+export async function routeNewTicket(db: Queryable, requestedTeamId: string | null | undefined): Promise<RoutingDecision> {
+  return chooseOwner(await readFacts(db, requestedTeamId, null));
+}
+
+/** The owner candidates of a new ticket with its number and its requester's facts (see routeNewTicket). */
+export async function prepareNewTicket(db: Queryable, requestedTeamId: string | null | undefined, requesterId: string): Promise<NewTicketFacts> {
+  const { number, requester, ...candidates } = await readFacts(db, requestedTeamId, requesterId);
+  return { candidates, number: Number(number), requester };
+}
+
+export function chooseOwner(c: Candidates): RoutingDecision {
   if (c.team_id && !c.team_found) throw new HeedError('reference_not_found', 'teamId: no such team');
   if (c.available.length > 0) {
     return { ownerId: c.available[Number(c.turn) % c.available.length]!, teamId: c.team_id, reason: 'round_robin' };

@@ -6,13 +6,14 @@ import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { findOrCreateByEmail } from '../customers/service.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { htmlToText, sanitizeMessageHtml } from './html.ts';
-import { routeNewTicket, type RoutingDecision } from './routing.ts';
+import { chooseOwner, prepareNewTicket, type RoutingDecision } from './routing.ts';
 import type { CreateTicketInput, UpdateTicketInput } from './schemas.ts';
 import { transition } from './status.ts';
-import { syncClocks } from '../sla/clocks.ts';
-import { estimateReplyBy } from '../sla/eta.ts';
+import { planClocks, syncClocks } from '../sla/clocks.ts';
+import { expectedReplyBy } from '../sla/eta.ts';
+import { loadSettings } from '../sla/policies.ts';
 import { now } from '../time/clock.ts';
-import { actorIdOf, publish } from '../realtime/events.ts';
+import { actorIdOf, notification, publish } from '../realtime/events.ts';
 
 export type NewTicket = {
   subject: string;
@@ -33,29 +34,54 @@ export type NewTicket = {
 
 /**
  * Opens a ticket with its first (customer) message, routed to one accountable owner, in the caller's
- * transaction. The ticket, its message and its event are written by one statement: ticket creation is the
- * busiest write of a help desk, and each round trip to the database counts.
+ * transaction. The ticket, its message, its SLA clocks, its event and its live announcement are written by one
+ * statement, after one read of its facts and one of the queue ahead: ticket creation is the busiest write of a
+ * help desk (every email, form and chat), and each round trip to the database counts.
  */
 export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promise<{ ticket: Ticket; messageId: string }> {
+  const [facts, settings] = await Promise.all([prepareNewTicket(tx, input.teamId, input.requesterId), loadSettings(tx)]);
   const routing: RoutingDecision = input.ownerId
     ? { ownerId: input.ownerId, teamId: input.teamId ?? null, reason: 'default_owner' }
-    : await routeNewTicket(tx, input.teamId);
+    : chooseOwner(facts.candidates);
   const ticketId = randomUUID();
   const messageId = randomUUID();
   const html = input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null;
   const at = now();
+  const priority = input.priority ?? 'normal';
+  const tags = input.tags ?? [];
+  // The clocks and the expected reply time are worked out before the ticket is written, so that they are written
+  // with it: the ticket's only other statement is the queue-ahead count the estimate needs.
+  const clocks = planClocks(
+    {
+      id: ticketId, status: 'open', priority, team_id: routing.teamId, channel: input.channel, tags, created_at: at,
+      last_public_from: 'customer', waiting_since: at, first_replied_at: null,
+      organization_id: facts.requester?.organization_id ?? null,
+      customer_expectations: facts.requester?.customer_expectations ?? null,
+      organization_expectations: facts.requester?.organization_expectations ?? null,
+    },
+    new Map(),
+    settings,
+    at,
+  );
+  const expected = await expectedReplyBy(tx, { id: ticketId, team_id: routing.teamId }, at, clocks);
+  const announce = notification({ type: 'ticket.created', ticketId, number: facts.number, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) });
   const { rows } = await sql<Ticket>`
     with t as (
-      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id, follow_up_of_id,
-        mailbox_id, created_at, updated_at, last_public_from, waiting_since, ack_pending)
-      values (${ticketId}, ${input.subject}, ${input.channel}, ${input.priority ?? 'normal'}, ${input.tags ?? []}::text[],
+      insert into tickets (id, number, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id,
+        follow_up_of_id, mailbox_id, created_at, updated_at, last_public_from, waiting_since, ack_pending, next_due_at,
+        expected_reply_by, first_expected_reply_by)
+      values (${ticketId}, ${facts.number}, ${input.subject}, ${input.channel}, ${priority}, ${tags}::text[],
         ${JSON.stringify(input.customFields ?? {})}::jsonb, ${input.requesterId}, ${routing.teamId}, ${routing.ownerId},
-        ${input.followUpOfId ?? null}, ${input.mailboxId ?? null}, ${at}, ${at}, 'customer', ${at}, ${input.channel === 'email' || input.channel === 'web'})
+        ${input.followUpOfId ?? null}, ${input.mailboxId ?? null}, ${at}, ${at}, 'customer', ${at},
+        ${input.channel === 'email' || input.channel === 'web'}, ${clocks.nextDue}, ${expected}, ${expected})
       returning ${sql.raw(ticketColumns.join(', '))}
     ),
     m as (
       insert into messages (id, ticket_id, kind, direction, channel, author_customer_id, body_text, body_html, created_at)
       values (${messageId}, ${ticketId}, 'reply', 'inbound', ${input.channel}, ${input.requesterId}, ${input.body}, ${html}, ${at})
+    ),
+    c as (
+      insert into sla_clocks select * from jsonb_populate_recordset(null::sla_clocks, ${JSON.stringify(clocks.changed)}::jsonb)
     ),
     e as (
       insert into events (action, entity, entity_id, ticket_id, actor_kind, actor_id, after)
@@ -65,11 +91,9 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
           'followUpOfId', t.follow_up_of_id)
       from t
     )
-    select * from t`.execute(tx);
-  await publish(tx, { type: 'ticket.created', ticketId, number: rows[0]!.number, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) });
-  const clocks = await syncClocks(tx, ticketId, at, { fresh: true, deferTicketUpdate: true });
-  const expected = await estimateReplyBy(tx, rows[0]!, at, clocks);
-  return { ticket: { ...rows[0]!, next_due_at: clocks.nextDue, expected_reply_by: expected, first_expected_reply_by: expected }, messageId };
+    select t.*, ${announce} as notified from t`.execute(tx);
+  const { notified: _, ...ticket } = rows[0]! as Ticket & { notified?: unknown };
+  return { ticket, messageId };
 }
 
 /** The API's ticket creation: matches or creates the requester, then opens the ticket. */
