@@ -16,6 +16,9 @@ const DRAFT_COMPLAINT = new RegExp(
     "\\b(?:charged|billed) (?:you )?(?:twice|double|two times|again|incorrectly|wrongly)\\b",
     "\\b(?:still|never|hasn't|has not|haven't|have not|didn't|did not) (?:arrived|been delivered|received|been refunded|working|been fixed|got back to you|called you back|heard back)\\b",
     "\\b(?:logged|noted|recorded|registered|filed|passed on) (?:your|the) (?:complaint|feedback|issue)\\b",
+    // Restating how the customer feels is not acknowledging it: "I see you're unhappy about the delay".
+    "\\byou(?:'re| are| were|'ve been| have been| seem| sound) (?:\\w+ )?(?:unhappy|upset|frustrated|annoyed|disappointed|angry|dissatisfied|not happy|concerned) (?:about|with|that|by)\\b",
+    "\\b(?:your|the) complaint (?:regarding|about|concerning|re|of)\\b|\\b(?:complaint|grievance) (?:has been|was|is) (?:registered|logged|recorded|noted|received|closed)\\b",
   ].join('|'),
   'i',
 );
