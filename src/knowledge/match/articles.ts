@@ -1,4 +1,6 @@
+import { Speller } from './spelling.ts';
 import { terms } from './text.ts';
+import { actionConcepts, concepts } from './concepts.ts';
 import { idf, weigh, type Vector } from './vectors.ts';
 
 /** What the matcher needs of an article; `key` (id and version) lets a rebuild reuse the text already read. */
@@ -7,10 +9,11 @@ export type Match = { id: string; score: number; passage: string };
 
 // A need the inquiry names (#damage, #refund) counts double against the objects it names (lamp, sofa): articles are
 // about needs. Chosen on the Tallowbrook development set (+2 points first, +2 in the top 3).
-const conceptBoost = 2;
+export const tuning = { conceptBoost: 2, whole: 0.5, title: 0.3, passage: 0.2, heads: 0, headsInTitle: 0, bigramWeight: 1, spell: true, asking: 1, askingBigram: 1, actionBoost: 1.5 };
+const asking = new Set(['how', 'what', 'when', 'where', 'why', 'which', 'who', 'can', 'not', 'no', 'want', 'need', 'possibl', 'wai', 'anyon', 'someon']);
 
 type Counts = Map<string, number>;
-type Read = { head: Counts; title: Counts; titleOnly: Counts; passages: { text: string; counts: Counts }[] };
+type Read = { head: Counts; title: Counts; titleOnly: Counts; heads: Counts; passages: { text: string; counts: Counts }[] };
 type Postings = Map<string, { ids: Int32Array; weights: Float32Array }>;
 type Building = Map<string, { ids: number[]; weights: number[] }>;
 
@@ -27,6 +30,7 @@ function read(doc: ArticleDoc): Read {
     head: terms(`${doc.title} ${doc.title} ${doc.title} ${tags} ${tags} ${doc.category ?? ''}`),
     title: terms(`${doc.title} ${tags}`),
     titleOnly: terms(doc.title),
+    heads: terms(headingsOf(doc.body).join(' . ')),
     passages: passagesOf(doc.body).map((text) => ({ text, counts: terms(text) })),
   };
   return r;
@@ -56,12 +60,14 @@ export class ArticleIndex {
   private readonly passage: Postings;
   private readonly passageText: string[] = [];
   private readonly passageOf: number[] = [];
+  private readonly speller: Speller;
 
   constructor(
     docs: ArticleDoc[],
-    private readonly mix = { whole: 0.5, title: 0.3, passage: 0.2 },
+    private readonly mix = tuning,
   ) {
     this.docs = docs;
+    this.speller = new Speller(docs.flatMap((d) => [d.title, d.tags.join(' '), d.body]), Object.values(concepts).flat());
     const all = docs.map(read);
     const next = new Map<string, Read>();
     docs.forEach((d, i) => d.key && next.set(d.key, all[i]!));
@@ -82,9 +88,12 @@ export class ArticleIndex {
     const passage: Building = new Map();
     all.forEach((r, i) => {
       const counts = new Map(r.head);
+      if (tuning.heads) for (const [t, c] of r.heads) counts.set(t, (counts.get(t) ?? 0) + c * tuning.heads);
       for (const p of r.passages) for (const [t, c] of p.counts) counts.set(t, (counts.get(t) ?? 0) + c);
       add(whole, weigh(counts, idfOf), i);
-      add(title, weigh(r.title, idfOf), i);
+      const tt = new Map(r.title);
+      if (tuning.headsInTitle) for (const [t, c] of r.heads) tt.set(t, (tt.get(t) ?? 0) + c * tuning.headsInTitle);
+      add(title, weigh(tt, idfOf), i);
       for (const p of r.passages) {
         add(passage, weigh(p.counts, idfOf), this.passageText.length);
         this.passageText.push(p.text);
@@ -103,7 +112,15 @@ export class ArticleIndex {
 
   /** The query as a vector in this index's term space. */
   vector(text: string): Vector {
-    return weigh(terms(text), (t) => idf(this.units, this.df.get(t) ?? 0) * (t.startsWith('#') ? conceptBoost : 1));
+    if (tuning.spell) text = this.speller.correct(text);
+    return weigh(terms(text), (t) => idf(this.units, this.df.get(t) ?? 0) * this.kind(t));
+  }
+
+  private kind(t: string): number {
+    if (t.startsWith('#')) return actionConcepts.has(t.slice(1)) ? tuning.actionBoost : tuning.conceptBoost;
+    const i = t.indexOf('_');
+    if (i < 0) return asking.has(t) ? tuning.asking : 1;
+    return asking.has(t.slice(0, i)) || asking.has(t.slice(i + 1)) ? tuning.askingBigram : tuning.bigramWeight;
   }
 
   /** The best `limit` articles sharing a term with the query, scored, best first. */
@@ -171,4 +188,14 @@ export function passagesOf(markdown: string): string[] {
   }
   if (carry) out.push(carry);
   return out.length ? out : [''];
+}
+
+/** The section headings of a Markdown body: `#` lines and lines that are wholly bold ("**Lost your receipt?**"). */
+export function headingsOf(markdown: string): string[] {
+  const out: string[] = [];
+  for (const line of markdown.replace(/```[\s\S]*?```/g, ' ').split('\n')) {
+    const m = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line) ?? /^\s*(?:\*\*|__)([^*_]+)(?:\*\*|__)\s*:?\s*$/.exec(line);
+    if (m) out.push(m[1]!);
+  }
+  return out;
 }

@@ -104,7 +104,7 @@ export const concepts: Record<string, string[]> = {
   abroad: [
     'abroad', 'overseas', 'international', 'eu', 'europe', 'outside the uk', 'another country', 'customs', 'import duty',
     'roaming', 'travel', 'travelling', 'traveling', 'holiday', 'germany', 'german', 'france', 'french', 'spain', 'ireland',
-    'netherlands', 'italy', 'usa', 'us',
+    'netherlands', 'italy', 'usa', 'united states',
   ],
   human: ['speak to', 'talk to', 'human', 'real person', 'manager', 'supervisor', 'call me', 'phone me', 'ring me', 'complain', 'complaint', 'escalate'],
   plan: ['plan', 'contract', 'subscription', 'tariff', 'bundle', 'upgrade', 'downgrade', 'renew', 'renewal', 'end of contract', 'change my plan', 'switch plan'],
@@ -121,8 +121,31 @@ export const concepts: Record<string, string[]> = {
   fraud: ['fraud', 'scam', 'phishing', 'suspicious', 'unauthorised', 'unauthorized', 'hacked', 'didn’t make', 'did not make', 'not me'],
   repair: ['repair', 'repairs', 'fix', 'fixed', 'cracked screen', 'screen', 'battery', 'water damage'],
   trade_in: ['trade in', 'tradein', 'sell my old', 'recycle', 'old phone'],
+  // Actions and states of any product or service, in the words customers use for them.
+  connect: ['connect', 'connecting', 'link', 'linked', 'linking', 'hook up', 'hooked up', 'integrate', 'integration', 'pair', 'pairing', 'plug in'],
+  disconnect: ['disconnect', 'disconnected', 'unlink', 'unlinked', 'unpair', 'revoke', 'remove access', 'stop sharing'],
+  create: ['create', 'creating', 'make a', 'make an', 'make new', 'raise an', 'raise a', 'issue an', 'draft', 'new one', 'set one up', 'start a new'],
+  remove: ['remove', 'removing', 'delete', 'deleting', 'deleted', 'get rid of', 'take off', 'take him off', 'take her off', 'take them off', 'deactivate', 'write off', 'void', 'clear'],
+  edit: ['edit', 'editing', 'change', 'changing', 'amend', 'update', 'updating', 'modify', 'alter', 'correct', 'tweak', 'customise', 'customize'],
+  permission: ['access', 'permission', 'permissions', 'role', 'roles', 'read only', 'view only', 'restrict', 'restricted', 'only see', 'can see', 'admin', 'administrator', 'owner', 'allowed to'],
+  people: ['user', 'users', 'colleague', 'colleagues', 'team member', 'staff', 'my team', 'bookkeeper', 'accountant', 'assistant', 'partner', 'someone else', 'another person', 'seat', 'seats'],
+  app: ['app', 'apps', 'mobile app', 'iphone', 'android', 'ios', 'ipad', 'tablet', 'on my phone', 'phone app', 'play store', 'app store'],
+  export: ['export', 'exporting', 'download', 'downloading', 'backup', 'back up', 'copy of', 'csv', 'spreadsheet', 'excel', 'pdf', 'pdfs'],
+  timing: ['how long', 'how soon', 'how many days', 'when will', 'when does', 'when do', 'when can', 'take to', 'takes to', 'timescale', 'timeframe', 'working days', 'business days', 'hit my', 'land in', 'show up in'],
+  email_missing: ["didn't get the email", 'did not get the email', 'no email', 'email never', 'email not', 'not got the email', 'spam folder', 'junk', 'junk folder'],
+  error: ['error', 'errors', 'error message', 'failed', 'fails', 'failing', 'won’t let me', 'will not let me', 'doesn’t let me', 'does not let me', 'greyed out', 'bug', 'glitchy', 'spinning', 'keeps saying'],
+  duplicate: ['duplicate', 'duplicates', 'duplicated', 'twice', 'double', 'doubled', 'two of', 'copies', 'showing twice', 'appear twice'],
+  suspended: ['locked', 'blocked', 'suspended', 'on hold', 'disabled', 'frozen account', 'restricted account', 'deactivated'],
+  two_step: ['two factor', 'two step', '2 step', '2fa', 'mfa', 'multi factor', 'authenticator', 'authentication code', 'verification code', 'security code', 'one time code', 'code app'],
+  setup: ['set up', 'setup', 'setting up', 'install', 'installing', 'installation', 'get started', 'getting started', 'configure', 'first time'],
   time_of_day: ['what time', 'time slot', 'timeslot', 'morning', 'afternoon', 'evening', 'weekend', 'saturday', 'sunday'],
 };
 
 /** A concept phrase as the sequence of word stems it is matched by. */
 export type ConceptPhrase = { concept: string; stems: string[] };
+
+/** Concepts that name an action or state of any service (connect, remove, timing) rather than a need: weaker evidence. */
+export const actionConcepts = new Set([
+  'connect', 'disconnect', 'create', 'remove', 'edit', 'permission', 'people', 'app', 'export', 'timing', 'email_missing', 'error',
+  'duplicate', 'suspended', 'two_step', 'setup',
+]);

@@ -4,6 +4,7 @@ import { ArticleIndex } from './articles.ts';
 import { predict, trainSync, load, store } from './classifier.ts';
 import { confidence } from './confidence.ts';
 import { groupInquiries, vMeasure } from './grouping.ts';
+import { Speller, oneEdit } from './spelling.ts';
 import { conceptsOf, terms, words } from './text.ts';
 import { weigh } from './vectors.ts';
 
@@ -22,6 +23,12 @@ describe('text to terms', () => {
     ['how do I send the sofa back', ['#return']],
     ['I want my money back', ['#refund']],
     ['There is nothing here about lamps', []],
+    ['how do I link my bank', ['#connect']],
+    ['give my accountant read only access', ['#permission', '#people']],
+    ['the payment shows up twice', ['#duplicate']],
+    ['how long does it take to hit my account', ['#timing']],
+    ['is there an iphone app', ['#app']],
+    ['let us know', []],
   ];
   for (const [text, expected] of table) {
     it(`"${text}" names ${expected.join(', ') || 'no concept'}`, () => {
@@ -56,6 +63,36 @@ describe('matching articles', () => {
     assert.equal(confidence(index.match('my couch came busted, the leg is cracked')), true);
     assert.equal(confidence(index.match('do you sponsor football teams')), false);
     assert.equal(confidence([]), false);
+  });
+});
+
+describe('typo repair', () => {
+  const speller = new Speller(['Reset your password from the sign-in page', 'Export your invoices as a spreadsheet', 'Bedding and wedding lists']);
+
+  it('takes swapped, dropped and doubled letters, not changed or extra ones', () => {
+    assert.equal(oneEdit('exprot', 'export'), true);
+    assert.equal(oneEdit('pasword', 'password'), true);
+    assert.equal(oneEdit('invoicces', 'invoices'), true);
+    assert.equal(oneEdit('wedding', 'bedding'), false);
+    assert.equal(oneEdit('sees', 'seems'), true);
+    assert.equal(oneEdit('seems', 'sees'), false);
+    assert.equal(oneEdit('xport', 'export'), false);
+  });
+
+  it('repairs unknown words against the vocabulary and joins split words, leaving known and short words alone', () => {
+    assert.equal(speller.correct('how do I exprot my invoicse'), 'how do i export my invoices');
+    assert.equal(speller.correct('forgot my pass word'), 'forgot my password');
+    assert.equal(speller.correct('the wedding list'), 'the wedding list');
+    assert.equal(speller.correct('the shet'), 'the shet');
+  });
+
+  it('lets a misspelt inquiry find its article', () => {
+    const index = new ArticleIndex([
+      { id: 'export', title: 'Export your invoices', body: 'Download every invoice as a spreadsheet.', tags: [], category: null },
+      { id: 'password', title: 'Reset your password', body: 'Use the reset link on the sign-in page.', tags: [], category: null },
+    ]);
+    assert.equal(index.match('exprot invoicse')[0]!.id, 'export');
+    assert.equal(index.match('my pasword')[0]!.id, 'password');
   });
 });
 

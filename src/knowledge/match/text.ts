@@ -29,6 +29,11 @@ const irregular: Record<string, string> = {
   children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth', mice: 'mouse',
 };
 
+/** Whether a word is one this module knows as English whatever the articles say (a stop word or an irregular form). */
+export function commonWord(word: string): boolean {
+  return stop.has(word) || word in irregular;
+}
+
 const contractions: [RegExp, string][] = [
   [/\bcan['’]?t\b/g, 'can not'], [/\bwon['’]t\b/g, 'will not'], [/\bain['’]t\b/g, 'is not'],
   [/n['’]t\b/g, ' not'], [/['’](re|ve|ll|d|m|s)\b/g, ''],
