@@ -118,6 +118,21 @@ const FAMILIES: RegExp[] = [
   /\bif (?:you|he|she|they|your [\w-]+|the (?:customer|student|patient|pupil))(?:'d| had)(?: not|n't)? (?:\w+ )?(?!(?:like|prefer|rather|want|wish|need|been able)\b)\w+(?:ed|en|t|ne|wn|de)\b[^.;!?]{0,100}\b(?:would|could|'d)(?: not|n't)?(?: have|'ve| be| stay| get| receive)\b/gi,
   /\byou (?:could|might)(?: have|'ve| of) (?!(?:been|received|got|gotten|seen|had|noticed|missed|heard|expected|thought)\b)\w+/gi,
   /\byou (?:ticked|signed|initialled|clicked)\b[^.;!?]{0,40}\b(?:agree|accept|consent)\w*|\b(?:sheet|form|terms|contract|agreement|declaration|conditions|waiver|checklist) (?:that )?you (?:signed|accepted|agreed to|ticked|initialled)\b/gi,
+  // Round 4 (issue 5): more shapes of the same families, each a class of phrasing rather than one draft's words.
+  // "it's not an issue from our side", "not a problem on our end": clearing our side puts it on the other.
+  /\bnot (?:an?|any) (?:[\w-]+ )?(?:issue|problem|fault|error|bug|mistake)s? (?:from|on|at|with|in) (?:our|my) (?:side|end|part)\b/gi,
+  // "that's down to the agency", "it's all on the courier": attribution to a named party.
+  /\b(?:that's|that is|it's|it is|this is|which is|that was|it was) (?:all |entirely |purely |really |squarely )?(?:down to|on) (?:the|their|your) (?:[\w'-]+ ){0,2}(?:agency|courier|carrier|driver|seller|reseller|vendor|supplier|manufacturer|distributor|bank|airline|venue|promoter|landlord|council|contractor|subcontractor|installer|partner|franchisee|lab|laboratory|hospital|insurer|broker|platform|marketplace|store|shop|branch|team|department|office|school|tutor|manager|staff|technician|engineer|plumber|builder|provider|operator|hotel|agent|system)s?\b/gi,
+  // "if it didn't arrive, that's DHL": a failure handed to a named party in one breath.
+  /\b[Ii]f (?:it|they|the [\w-]+|your [\w-]+)(?: [\w-]+)? (?:didn't|did not|hasn't|has not|wasn't|was not|isn't|is not|doesn't|does not|never|got|was|is)\b[^.;!?]{0,60}?,? (?:then )?(?:that's|that is|it's) (?:on )?(?:(?:the|your|their) [\w-]+|[A-Z][\w-]+)(?=\s*(?:[,.;!—–-]|$)|\s+(?:and|so|you)\b)/g,
+  // The customer was told: "which was explained at sign-up", "it was printed on your key card sleeve, so it stands".
+  /\b(?:which|as|this|that|it) (?:was|were|is) (?:clearly |fully |all |also )?(?:explained|stated|made clear|disclosed|mentioned|outlined|set out|pointed out|shown|printed|displayed) (?:to you )?(?:at|during|when|on|before|in) (?:sign-?up|signing|booking|purchase|checkout|check-?in|the time|point of sale|enrolment|registration|joining|you (?:signed|booked|bought|ordered|joined|enrolled|registered))\b/gi,
+  /\b(?:was|were|is|are) (?:clearly |also |all |plainly )?(?:printed|stated|shown|displayed|posted|written|listed|marked|set out|mentioned|explained|published)\b[^.;!?]{0,70}\bso (?:it|the|this|that|we|i)\b[^.;!?]{0,30}\b(?:can't|cannot|can not|won't|will not|stands|isn't|is not|applies|must|has to)\b/gi,
+  // Something left undone by the customer, in the passive: "the KYC was not uploaded by you".
+  /\b(?:was|were|had|has|have)(?: not| never|n't)(?: been)? (?:[\w-]+ )?(?:uploaded|submitted|provided|sent|completed|signed|returned|paid|given|entered|filled in|updated|attached|declared|made|done|cancell?ed|collected|read|checked|followed)\b(?: [\w-]+){0,3} by you\b/gi,
+  // "without telling support", "without informing our team".
+  /\bwithout (?:telling|informing|warning|consulting|notifying|asking|checking with|letting) (?:support|customer service|(?:the|our) (?:[\w-]+ )?(?:team|desk|department|staff|support|branch|office))\b/gi,
+  /\b(?:t&cs|t & cs|ts and cs|ts&cs|terms and conditions|small print|fine print|rules|policy|booking conditions) (?:that )?you (?:signed|accepted|agreed to|ticked|initialled|read)\b/gi,
 ];
 
 // Shapes that can also be a neutral account ("the courier failed to deliver, so I've booked a redelivery",
@@ -145,7 +160,7 @@ const WEAK: RegExp[] = [
   /\b(?:decision|limit|rule|policy|restriction|freeze|block|lock|hold|mark|grade|score|price|pricing|fee|charge|increase|schedule|change|error|bug|mistake|fault|booking|entry|seat|allocation|cap|ban|suspension)s? (?:was|were|is|are|has been|had been|have been|gets|got) (?:\w+ )?(?:made|set|taken|entered|introduced|imposed|applied|placed|brought in|decided|chosen|assigned|released|keyed|caused|allocated|issued|signed off|approved) by (?!(?:us|me|myself|ourselves|you|yourself|law|statute|legislation|parliament|the (?:government|regulator|law|state|court|courts)|ofgem|ofcom|ofwat|hmrc|the irs|the fca)\b)(?:the |our |your |their |a |an )?[\w'-]+/gi,
   /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}) (?:keeps? [\w-]+ing|kept [\w-]+ing)\b/g,
   // A third party's act given as the cause: "because the hire company sent an old vehicle".
-  /\b(?:because|since|as) (?:the|their|your) (?:[\w'-]+ ){0,3}(?:company|partner|supplier|manufacturer|courier|carrier|driver|bank|lab|hospital|seller|merchant|promoter|contractor|subcontractor|installer|landlord|airline|venue|council|provider|software|system|terminal|agent|rep|depot|warehouse)(?: [\w-]+)? (?:had |has |have )?(?!(?:asked|requested|agreed|confirmed|needed|wanted)\b)(?:[a-z-]+ed|sent|lost|took|gave|made|broke|forgot|held|kept|left|put|set|got|told|sold|brought|went|did|wrote|ran|built|shut|stuck|spent|chose|drove|threw)\b/gi,
+  /\b(?:because|since|as) (?:the|their|your) (?:[\w'-]+ ){0,3}(?:company|partner|supplier|manufacturer|courier|carrier|driver|bank|lab|hospital|seller|merchant|promoter|contractor|subcontractor|installer|landlord|airline|venue|council|provider|software|system|terminal|agent|rep|depot|warehouse|distributor|staff|technician|tutor|manager|team|department|admin|administrator|engineer|plumber|office)(?: [\w-]+)? (?:had |has |have )?(?!(?:asked|requested|agreed|confirmed|needed|wanted)\b)(?:[a-z-]+ed|sent|lost|took|gave|made|broke|forgot|held|kept|left|put|set|got|told|sold|brought|went|did|wrote|ran|built|shut|stuck|spent|chose|drove|threw)\b/gi,
   /\b(?:listed|advertised|described|priced|displayed|posted|showed|labell?ed) (?:it |them |you |your [\w-]+ )?(?:in |at |as |with |under )?(?:the |a )?wrong\b/gi,
   /\b(?:due to|caused by|because of|down to) (?:the|our|a) (?:new |old )?(?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|tool|app)\b/gi,
   // Clearing our side: "there is no fault on our network".
@@ -154,6 +169,15 @@ const WEAK: RegExp[] = [
   // an action of the agent's it is an instruction ("you are responsible for returning it; I've emailed a label").
   /\b(?:you|customers|passengers|guests|users|tenants|members|account holders|cardholders|the customer|the account holder|the cardholder|the buyer|the sender) (?:are|is|were|was|remain|remains) (?:solely |fully |entirely |ultimately )?responsible for (?:the |your |their |its )?(?:own |full )?(?:security|safety|accuracy|checking|ensuring|making sure|keeping|providing|supplying|entering|reading|any (?:damage|loss|errors?|mistakes?)|damage|loss|errors?|mistakes?|passwords?|details|information|choices?)\b/gi,
 
+  // Round 4: the cause pinned on a person or party ("down to the new kitchen manager", "caused by other guests",
+  // "due to your module tutor not submitting them"); beside the agent's own fix it is an account, not blame.
+  /\b(?:down to|due to|caused by|because of|the fault of|the result of|result of) (?:(?:the|our|your|their|a|an|other|some|one of (?:our|the|your)) (?:new |temporary |agency |locum |junior |trainee |other |previous |old )?(?:[\w'-]+ ){0,3}(?:managers?|staff|chefs?|cooks?|kitchen|waiters?|waitress|servers?|drivers?|couriers?|carriers?|colleagues?|technicians?|tutors?|teachers?|lecturers?|department|engineers?|contractors?|subcontractors?|agency|suppliers?|distributors?|vendors?|partners?|franchisees?|residents?|guests?|tenants?|neighbou?rs?|users?|office|team|receptionists?|porters?|cleaners?|plumbers?|electricians?|builders?|installers?|landlords?|bank|airline|operators?|sellers?|resellers?|brokers?|insurers?|lab|laboratory|hospital|council|authority|station|warehouse|depot|admin|administrator|provider|platform team|dev team|developers?)|(?:other |some )?(?:residents|guests|tenants|neighbou?rs|passengers|other customers))\b(?! (?:strike|shortage|sickness|illness|absence)s?\b)/gi,
+  /\b(?:(?:the|result of|because of|due to) )?(?:[\w-]+ ){0,2}not being (?:provided|submitted|sent|paid|returned|completed|supplied|given|entered|uploaded|updated|signed|read|taken|presented|registered)\b/gi,
+  // "the delay is at the police station end", "it's their end, not head office".
+  /\b(?:it's|it is|that's|that is|this is|(?:the )?(?:delay|problem|issue|fault|error|hold-?up|hold up|blockage) (?:is|was|lies|sits)) (?:at |on |from )?(?:their |his |her |the (?:[\w'-]+ ){1,3})(?:end|side)\b/gi,
+  /\b(?:outside|beyond|not (?:within|in|part of)) (?:our|my|the (?:[\w'-]+ ){0,2}(?:office|team|department)'s) (?:scope|remit|jurisdiction|purview|area|responsibilit(?:y|ies)|department|brief|job description)\b/gi,
+  /\b(?:they|he|she|the [\w-]+(?: [\w-]+){0,2}|which)(?:'ve| have| has|'s)? been (?:very |really |so |badly |massively |chronically )?(?:understaffed|short-?staffed|slow|swamped|overwhelmed|behind|unreliable|useless|hopeless)(?: (?:reviewing|processing|getting|sending|dealing|responding|with|on|all|lately|recently|again|for))?\b/gi,
+  /\b(?:customers|tenants|residents|guests|members|users|passengers|students|patients|you|the (?:customer|tenant|resident|guest|member|user|passenger|student|patient|buyer|owner|consignee|sender|account holder))(?:'re| are| is| were| was| remain| remains) (?:solely |fully |entirely |ultimately )?(?:responsible|liable|accountable) for\b[^.;!?]{0,60}\b(?:under|as per|according to|in line with|per) (?:the|your|our) /gi,
 ];
 
 // Deflection in the agent's own voice ("I just work here", "we just follow the rules"): the subject is the
@@ -170,6 +194,15 @@ const FIRST_PERSON: RegExp[] = [
   /\b(?:left (?:us|our [\w-]+(?: [\w-]+)?)|was (?:dispatched|sent|packed|shipped|delivered|fitted|installed)|when (?:it|they) left (?:us|our [\w-]+)) in (?:perfect|good|excellent|pristine|full working|working|mint) (?:condition|order|working order|shape)\b|\b(?:was|were) in (?:perfect|good|excellent|pristine|full working|working|mint) (?:condition|order|working order|shape) when (?:it|they) (?:left (?:us|our)|(?:was|were) (?:dispatched|sent|packed|shipped|delivered|fitted|installed|checked))\b/gi,
   /\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:did|have done|'ve done|has done) (?:nothing wrong|everything (?:correctly|right|by the book|we (?:should|could)))\b|\b(?:we|i|our [\w-]+) (?:followed|have followed|'ve followed) (?:the|all|our) (?:correct|proper|standard|right|usual) (?:procedures?|process(?:es)?|protocols?|steps)\b|\bnothing (?:was )?wrong (?:on|at|with) (?:our|my) (?:side|end|part)\b/gi,
   /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
+  // Round 4: our side disowned in the third person ("Pharmacy is not at fault", "the Registry is not responsible for
+  // delays", "we're not responsible once it's dropped off"), "no role in it", "we are only the seller",
+  // "if it were up to me", "we can't answer for how he spoke to you".
+  /(?<!\byou(?:'re| are)?\s?)(?<!\b(?:customers?|passengers?|guests?|tenants?) )\b(?:(?:is|are|am|was|were)(?: simply| just| really| certainly| therefore)? (?:not|in no way)|isn't|aren't|'re not|'m not) (?:responsible|liable|accountable|at fault|to blame)\b|\bcan(?:'t|not| not) be held (?:responsible|liable|accountable)\b/gi,
+  /\b(?:has|have|had|play|plays|played) no (?:role|part|involvement|hand) in\b/gi,
+  /\b(?:we|i)(?:'re| are| am|'m) (?:only|just|merely|simply) (?:the|a|an) (?:[\w-]+ )?(?:seller|retailer|reseller|middleman|intermediary|broker|agent|platform|marketplace|messenger|booking agent|distributor|reception|front desk|call cent(?:re|er)|admin team|agency|dealer|host|reseller|go-between)\b/gi,
+  /\bif it (?:were|was|had been) (?:up to|down to) me\b|\bif i had (?:my|any) (?:way|say)\b/gi,
+  /\b(?:can't|cannot|can not) (?:really )?(?:answer|speak|vouch|account) for (?:how|what|the|his|her|their|them|him|that)\b/gi,
+  /\bover (?:whom|which) (?:we|i) have (?:no|limited|little|zero) (?:control|say|influence)\b|\b(?:we|i)(?:'ve| have)? (?:got )?(?:limited|little) (?:control|say|influence) over\b/gi,
 ];
 
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
@@ -237,7 +270,10 @@ function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   if (/^(?:you|your)\b/i.test(phrase.trim()) && /\b(?:always|never|constantly)\b|\bkeeps? \w+ing\b/i.test(phrase)) return true;
   // "the mandate was never cancelled" reports a fact; a habit is "they never check".
   if (/\b(?:was|were|is|are|be|been|had)\s+(?:always|never)\s+\w+(?:ed|en|wn|ne|t)\b/i.test(phrase)) return true;
-  if (/\brather than\b/i.test(phrase) && ROUTING.test(text.slice(0, m.index))) return true;
+  // "handled by the county Board of Elections, not this office" routes the case; it blames nobody.
+  if ((/\brather than\b/i.test(phrase) || (/^\W*(?:(?:and|but)\s+)?not\b/i.test(phrase) && !/\b(?:us|ours|me|mine)\b/i.test(phrase))) && ROUTING.test(text.slice(0, m.index))) return true;
+  // "so sorry, missing half the order is rubbish": the agent siding with the customer about the mess, not running anyone down.
+  if (/\b(?:rubbish|a joke|a nightmare)\b/i.test(phrase) && /\b(?:sorry|apologi[sz]e|apologies)\b/i.test(text)) return true;
   // The agent's own side as the subject ("we made a mistake", "I should have told you") owns it.
   if (/\b(?:i|we|i've|we've|i have|we have|i had|we had|i'd|we'd)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
   return false;
