@@ -175,7 +175,8 @@ const WEAK: RegExp[] = [
   /\b(?:(?:the|result of|because of|due to) )?(?:[\w-]+ ){0,2}not being (?:provided|submitted|sent|paid|returned|completed|supplied|given|entered|uploaded|updated|signed|read|taken|presented|registered)\b/gi,
   // "the delay is at the police station end", "it's their end, not head office".
   /\b(?:it's|it is|that's|that is|this is|(?:the )?(?:delay|problem|issue|fault|error|hold-?up|hold up|blockage) (?:is|was|lies|sits)) (?:at |on |from )?(?:their |his |her |the (?:[\w'-]+ ){1,3})(?:end|side)\b/gi,
-  /\b(?:outside|beyond|not (?:within|in|part of)) (?:our|my|the (?:[\w'-]+ ){0,2}(?:office|team|department)'s) (?:scope|remit|jurisdiction|purview|area|responsibilit(?:y|ies)|department|brief|job description)\b/gi,
+  // "visa issues are outside our scope" disowns a topic; "not within our remit to change grades" refuses an action (cant_focus).
+  /\b(?:outside|beyond|not (?:within|in|part of)) (?:our|my|the (?:[\w'-]+ ){0,2}(?:office|team|department)'s) (?:scope|remit|jurisdiction|purview|area|responsibilit(?:y|ies)|department|brief|job description)\b(?! to\b)/gi,
   /\b(?:they|he|she|the [\w-]+(?: [\w-]+){0,2}|which)(?:'ve| have| has|'s)? been (?:very |really |so |badly |massively |chronically )?(?:understaffed|short-?staffed|slow|swamped|overwhelmed|behind|unreliable|useless|hopeless)(?: (?:reviewing|processing|getting|sending|dealing|responding|with|on|all|lately|recently|again|for))?\b/gi,
   /\b(?:customers|tenants|residents|guests|members|users|passengers|students|patients|you|the (?:customer|tenant|resident|guest|member|user|passenger|student|patient|buyer|owner|consignee|sender|account holder))(?:'re| are| is| were| was| remain| remains) (?:solely |fully |entirely |ultimately )?(?:responsible|liable|accountable) for\b[^.;!?]{0,60}\b(?:under|as per|according to|in line with|per) (?:the|your|our) /gi,
 ];
