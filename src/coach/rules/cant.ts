@@ -10,8 +10,10 @@ const REFUSAL = new RegExp(
     "\\b(?:not|never) (?:be )?(?:able|allowed|permitted) to\\b",
     "\\bno way (?:to|for|that|we|i)\\b",
     "\\b(?:isn't|is not|there's no|there is no|there isn't|there is not)(?: any| a| really any)? (?:way|means|option|possibility) (?:to|for|of|we|i|that)\\b",
-    "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|guaranteed|something (?:i|we) can)\\b",
+    "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|something (?:i|we) can)\\b",
     "\\bimpossible\\b",
+    // "no further requests can be entertained", "no late entries will be accepted".
+    "\\bno (?:further |more |new |late |other |additional )?[\\w-]+ (?:can|could|will|may) be (?:entertained|accepted|considered|processed|made|given|taken|granted|issued|allowed|approved)\\b",
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",
     "\\bwon't let (?:me|us)\\b",
     "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
@@ -62,7 +64,7 @@ const REFUSAL = new RegExp(
 );
 
 // "can't" that refuses nothing: idioms of delight or emphasis.
-const IDIOM = /^(?:can ?not|can't|cant|could ?not|couldn't)\s+(?:wait|thank|stress|recommend|emphasi[sz]e|overstate|believe|imagine|help but|go wrong|beat|miss|complain|say enough|tell you how|express|agree more|be happier|be more|get enough|praise)\b/i;
+const IDIOM = /^(?:can ?not|can't|cant|could ?not|couldn't)\s+(?:wait|thank|stress|recommend|emphasi[sz]e|overstate|believe|imagine|help but|go wrong|beat|miss|complain|say enough|tell you how|express|agree more|be happier|be more|get enough|praise|(?:really )?(?:answer|speak|vouch|account) for)\b/i;
 // A negation before the refusal, in the same clause, cancels it: "there's no hill this bike can't climb".
 const DOUBLE_NEGATIVE = /\b(?:nothing|no [\w-]+|not a (?:thing|problem)|nobody|no one|none)\b(?:(?!\b(?:and|but|so|or|because|as|which|since)\b)[^.,;!?]){0,40}$/i;
 // A refusal inside a condition, a consequence or a report of the customer's own trouble is not the agent refusing.
@@ -73,7 +75,7 @@ const CONSEQUENCE = /(?:,|\band)\s+so\b[^,;]*$|^so\b[^,;]*$|\bwhich is why\b[^,;
 const REPORTED = /\b(?:sorry|understand|see|saw|hear|heard|know|noticed?|mentioned|said|say|says|told|report(?:ed|s)?|frustrating|annoying|gather|sounds? like|that)\b[^.;!?]{0,60}$/i;
 const CUSTOMER_SUBJECT = /\b(?:you|you're|you've been|you have been|your \w+(?: \w+)?|it|the (?:app|page|site|website|link|device|router|item|product|printer|phone|card|code|system))\s*(?:still\s+|just\s+|simply\s+|now\s+)?$/i;
 // Perception and knowledge ("I can't see the order", "no way of knowing") state a fact; they refuse nothing.
-const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:see|find|locate|spot|hear|tell (?:if|whether|from)|remember|recall|say for (?:sure|certain)|reproduce)\b|^no way (?:of|to) (?:know|tell)/i;
+const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:see(?! (?:you|him|her|them|patients?|anyone|your (?:son|daughter|child|baby|dog|cat|pet))\b)|find|locate|spot|hear|tell (?:if|whether|from)|remember|recall|say for (?:sure|certain)|reproduce)\b|^no way (?:of|to) (?:know|tell)/i;
 
 // Doing something instead: an offer, a next step, a remedy the agent gives or has given.
 const ALTERNATIVE = new RegExp(
