@@ -9,7 +9,7 @@ export type Match = { id: string; score: number; passage: string };
 
 // A need the inquiry names (#damage, #refund) counts double against the objects it names (lamp, sofa): articles are
 // about needs. Chosen on the Tallowbrook development set (+2 points first, +2 in the top 3).
-export const tuning = { conceptBoost: 2, whole: 0.5, title: 0.3, passage: 0.2, heads: 0, headsInTitle: 0, bigramWeight: 1, spell: true, asking: 1, askingBigram: 1, actionBoost: 1.5 };
+export const tuning = { conceptBoost: 2, whole: 0.5, title: 0.3, passage: 0.2, heads: 0, headsInTitle: 0, bigramWeight: 1, spell: true, asking: 1, askingBigram: 1, actionBoost: 1.5, cover: 0, coverTags: false, coverConcept: 1, miss: 0, missTags: false, missAction: true, splitLines: false, passageMin: 120 };
 const asking = new Set(['how', 'what', 'when', 'where', 'why', 'which', 'who', 'can', 'not', 'no', 'want', 'need', 'possibl', 'wai', 'anyon', 'someon']);
 
 type Counts = Map<string, number>;
@@ -58,6 +58,8 @@ export class ArticleIndex {
   private readonly whole: Postings;
   private readonly title: Postings;
   private readonly passage: Postings;
+  private readonly cover: Postings;
+  private readonly titleConcepts: string[][] = [];
   private readonly passageText: string[] = [];
   private readonly passageOf: number[] = [];
   private readonly speller: Speller;
@@ -86,6 +88,7 @@ export class ArticleIndex {
     const whole: Building = new Map();
     const title: Building = new Map();
     const passage: Building = new Map();
+    const cover: Building = new Map();
     all.forEach((r, i) => {
       const counts = new Map(r.head);
       if (tuning.heads) for (const [t, c] of r.heads) counts.set(t, (counts.get(t) ?? 0) + c * tuning.heads);
@@ -94,6 +97,15 @@ export class ArticleIndex {
       const tt = new Map(r.title);
       if (tuning.headsInTitle) for (const [t, c] of r.heads) tt.set(t, (tt.get(t) ?? 0) + c * tuning.headsInTitle);
       add(title, weigh(tt, idfOf), i);
+      this.titleConcepts.push([...(tuning.missTags ? r.title : r.titleOnly).keys()].filter((t) => t.startsWith('#') && (tuning.missAction || !actionConcepts.has(t.slice(1)))));
+      {
+        const ct = new Map<string, number>();
+        for (const [t] of tuning.coverTags ? r.title : r.titleOnly) if (!t.includes('_')) ct.set(t, idfOf(t) * (t.startsWith('#') ? tuning.coverConcept : 1));
+        let mass = 0;
+        for (const w of ct.values()) mass += w;
+        for (const [t, w] of ct) ct.set(t, w / (mass || 1));
+        add(cover, ct, i);
+      }
       for (const p of r.passages) {
         add(passage, weigh(p.counts, idfOf), this.passageText.length);
         this.passageText.push(p.text);
@@ -104,6 +116,7 @@ export class ArticleIndex {
     this.whole = pack(whole);
     this.title = pack(title);
     this.passage = pack(passage);
+    this.cover = pack(cover);
   }
 
   get size(): number {
@@ -129,6 +142,7 @@ export class ArticleIndex {
     const n = this.docs.length;
     const whole = new Float64Array(n);
     const title = new Float64Array(n);
+    const covered = new Float64Array(n);
     const passages = new Float64Array(this.passageText.length);
     const touched: number[] = [];
     const touchedPassages: number[] = [];
@@ -139,6 +153,8 @@ export class ArticleIndex {
         if (whole[a] === 0) touched.push(a);
         whole[a] = whole[a]! + qw * w.weights[k]!;
       }
+      const co = this.cover.get(t);
+      if (co) for (let k = 0; k < co.ids.length; k++) covered[co.ids[k]!] = covered[co.ids[k]!]! + co.weights[k]!;
       const ti = this.title.get(t);
       if (ti) for (let k = 0; k < ti.ids.length; k++) title[ti.ids[k]!] = title[ti.ids[k]!]! + qw * ti.weights[k]!;
       const p = this.passage.get(t);
@@ -155,7 +171,14 @@ export class ArticleIndex {
       if (passages[id]! > bestScore[a]!) [bestScore[a], bestPassage[a]] = [passages[id]!, id];
     }
     const score = new Float64Array(n);
-    for (const a of touched) score[a] = this.mix.whole * whole[a]! + this.mix.title * title[a]! + this.mix.passage * bestScore[a]!;
+    for (const a of touched) score[a] = this.mix.whole * whole[a]! + this.mix.title * title[a]! + this.mix.passage * bestScore[a]! + tuning.cover * covered[a]!;
+    if (tuning.miss) for (const a of touched) {
+      const tc = this.titleConcepts[a]!;
+      if (tc.length === 0) continue;
+      let missing = 0;
+      for (const c of tc) if (!q.has(c)) missing++;
+      score[a] = score[a]! * (1 - tuning.miss * (missing / tc.length));
+    }
     touched.sort((x, y) => score[y]! - score[x]! || x - y);
     return touched.slice(0, limit).map((a) => ({
       id: this.docs[a]!.id,
@@ -178,9 +201,9 @@ export function passagesOf(markdown: string): string[] {
     .replace(/[*_`>#|]+/g, ' ');
   const out: string[] = [];
   let carry = '';
-  for (const para of plain.split(/\n\s*\n/)) {
+  for (const para of plain.split(tuning.splitLines ? /\n/ : /\n\s*\n/)) {
     const t = `${carry} ${para.replace(/\s+/g, ' ')}`.trim();
-    if (t.length < 120) carry = t;
+    if (t.length < tuning.passageMin) carry = t;
     else {
       out.push(t);
       carry = '';

@@ -46,10 +46,11 @@ export const concepts: Record<string, string[]> = {
     'cancel', 'cancelled', 'canceled', 'cancellation', 'changed my mind', 'change my mind', 'changed our mind',
     'don’t want it', 'no longer want', 'no longer need', 'call off', 'stop the order', 'ordered by mistake',
     'accidentally ordered', 'ordered twice', 'remove an item', 'remove one item', 'terminate', 'end my contract',
+    'stop paying', 'stop my subscription', 'end my subscription', 'don’t need it any more', 'do not need it anymore',
   ],
   refund: [
     'refund', 'refunded', 'refunds', 'reimburse', 'reimbursement', 'money back', 'my money', 'repay', 'credit back',
-    'pay back', 'paid back', 'compensation', 'chargeback',
+    'pay back', 'paid back', 'compensation', 'chargeback', 'get anything back', 'get something back', 'pro rata', 'prorated',
   ],
   return: [
     'return', 'returns', 'returning', 'returned', 'send back', 'send it back', 'sent back', 'take back', 'bring back',
@@ -77,8 +78,8 @@ export const concepts: Record<string, string[]> = {
     'charged', 'charge', 'billed', 'bill', 'fee', 'fees', 'taken from', 'debited', 'deducted', 'double charged',
     'charged twice', 'overcharged', 'extra charge', 'direct debit', 'statement',
   ],
-  price: ['price', 'prices', 'cost', 'costs', 'how much', 'expensive', 'cheaper', 'price drop', 'gone down', 'went down', 'reduced', 'on sale', 'sale', 'on offer'],
-  discount: ['discount', 'discount code', 'code', 'coupon', 'promo', 'promo code', 'voucher code', 'off', 'percent off', 'offer', 'deal'],
+  price: ['price', 'prices', 'pricing', 'cost', 'costs', 'how much', 'a month', 'per month', 'a year', 'per year', 'cheapest', 'too expensive', 'expensive', 'cheaper', 'price drop', 'gone down', 'went down', 'reduced', 'on sale', 'sale', 'on offer'],
+  discount: ['discount', 'discount code', 'coupon', 'promo', 'promo code', 'voucher code', 'percent off', 'per cent off', 'offer', 'money off', 'cheaper if'],
   gift_card: ['gift card', 'gift cards', 'gift voucher', 'e gift', 'giftcard', 'voucher'],
   loyalty: ['points', 'rewards', 'reward', 'loyalty', 'member', 'membership', 'insider', 'tier', 'perks', 'club'],
   account: ['account', 'profile', 'my details', 'personal details', 'email address', 'phone number', 'username', 'contact details'],
@@ -107,7 +108,7 @@ export const concepts: Record<string, string[]> = {
     'netherlands', 'italy', 'usa', 'united states',
   ],
   human: ['speak to', 'talk to', 'human', 'real person', 'manager', 'supervisor', 'call me', 'phone me', 'ring me', 'complain', 'complaint', 'escalate'],
-  plan: ['plan', 'contract', 'subscription', 'tariff', 'bundle', 'upgrade', 'downgrade', 'renew', 'renewal', 'end of contract', 'change my plan', 'switch plan'],
+  plan: ['plan', 'contract', 'subscription', 'tariff', 'bundle', 'upgrade', 'downgrade', 'renew', 'renewal', 'end of contract', 'change my plan', 'switch plan', 'switch plans', 'go down to', 'move down to', 'move up to', 'cheaper plan', 'bigger plan', 'smaller plan'],
   network: [
     'signal', 'coverage', 'no service', 'no signal', 'outage', 'network down', 'dropped calls', 'calls drop', 'keeps dropping',
     'reception', 'bars', 'mobile data', 'internet', 'slow', '4g', '5g', 'wifi', 'broadband', 'connection',
@@ -122,11 +123,11 @@ export const concepts: Record<string, string[]> = {
   repair: ['repair', 'repairs', 'fix', 'fixed', 'cracked screen', 'screen', 'battery', 'water damage'],
   trade_in: ['trade in', 'tradein', 'sell my old', 'recycle', 'old phone'],
   // Actions and states of any product or service, in the words customers use for them.
-  connect: ['connect', 'connecting', 'link', 'linked', 'linking', 'hook up', 'hooked up', 'integrate', 'integration', 'pair', 'pairing', 'plug in'],
+  connect: ['connect', 'connecting', 'link my', 'link it', 'link the', 'link our', 'link up', 'linked', 'linking', 'hook up', 'hooked up', 'integrate', 'integration', 'pair', 'pairing', 'plug in'],
   disconnect: ['disconnect', 'disconnected', 'unlink', 'unlinked', 'unpair', 'revoke', 'remove access', 'stop sharing'],
   create: ['create', 'creating', 'make a', 'make an', 'make new', 'raise an', 'raise a', 'issue an', 'draft', 'new one', 'set one up', 'start a new'],
-  remove: ['remove', 'removing', 'delete', 'deleting', 'deleted', 'get rid of', 'take off', 'take him off', 'take her off', 'take them off', 'deactivate', 'write off', 'void', 'clear'],
-  edit: ['edit', 'editing', 'change', 'changing', 'amend', 'update', 'updating', 'modify', 'alter', 'correct', 'tweak', 'customise', 'customize'],
+  remove: ['remove', 'removing', 'delete', 'deleting', 'deleted', 'get rid of', 'take off', 'take him off', 'take her off', 'take them off', 'deactivate', 'write off', 'void'],
+  edit: ['edit', 'editing', 'change', 'changing', 'amend', 'update', 'updating', 'modify', 'alter', 'tweak', 'customise', 'customize'],
   permission: ['access', 'permission', 'permissions', 'role', 'roles', 'read only', 'view only', 'restrict', 'restricted', 'only see', 'can see', 'admin', 'administrator', 'owner', 'allowed to'],
   people: ['user', 'users', 'colleague', 'colleagues', 'team member', 'staff', 'my team', 'bookkeeper', 'accountant', 'assistant', 'partner', 'someone else', 'another person', 'seat', 'seats'],
   app: ['app', 'apps', 'mobile app', 'iphone', 'android', 'ios', 'ipad', 'tablet', 'on my phone', 'phone app', 'play store', 'app store'],
@@ -137,6 +138,7 @@ export const concepts: Record<string, string[]> = {
   duplicate: ['duplicate', 'duplicates', 'duplicated', 'twice', 'double', 'doubled', 'two of', 'copies', 'showing twice', 'appear twice'],
   suspended: ['locked', 'blocked', 'suspended', 'on hold', 'disabled', 'frozen account', 'restricted account', 'deactivated'],
   two_step: ['two factor', 'two step', '2 step', '2fa', 'mfa', 'multi factor', 'authenticator', 'authentication code', 'verification code', 'security code', 'one time code', 'code app'],
+  not_showing: ['not showing', 'isn’t showing', 'is not showing', 'aren’t showing', 'are not showing', 'not appearing', 'not coming through', 'not updating', 'not pulling', 'not syncing', 'sync', 'syncing', 'out of date', 'not there', 'isn’t there', 'is not there', 'never came into', 'missing from'],
   setup: ['set up', 'setup', 'setting up', 'install', 'installing', 'installation', 'get started', 'getting started', 'configure', 'first time'],
   time_of_day: ['what time', 'time slot', 'timeslot', 'morning', 'afternoon', 'evening', 'weekend', 'saturday', 'sunday'],
 };
@@ -147,5 +149,5 @@ export type ConceptPhrase = { concept: string; stems: string[] };
 /** Concepts that name an action or state of any service (connect, remove, timing) rather than a need: weaker evidence. */
 export const actionConcepts = new Set([
   'connect', 'disconnect', 'create', 'remove', 'edit', 'permission', 'people', 'app', 'export', 'timing', 'email_missing', 'error',
-  'duplicate', 'suspended', 'two_step', 'setup',
+  'duplicate', 'suspended', 'two_step', 'setup', 'not_showing',
 ]);

@@ -39,11 +39,12 @@ const contractions: [RegExp, string][] = [
   [/n['’]t\b/g, ' not'], [/['’](re|ve|ll|d|m|s)\b/g, ''],
 ];
 
-/** Lowercase, accents folded, contractions opened. */
+/** Lowercase, accents folded, contractions opened, percentages as the word. */
 export function normalise(text: string): string {
   let t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   for (const [re, to] of contractions) t = t.replace(re, to);
-  return t;
+  // "20% off", "10 % discount": a percentage is said as one, whatever the number.
+  return t.replace(/\d+(?:[.,]\d+)?\s*%/g, ' percent ');
 }
 
 // Stemming is the costly step and a help desk's vocabulary is small: remember the stems (bounded).
