@@ -10,7 +10,7 @@ import { prepare, rawSpan, type PreparedText, type Sentence, type Span } from '.
 import type { CoachOptions, Commitment } from './types.ts';
 
 // An offer, a hypothetical or a question is not a promise.
-const OFFER = /\b(?:if you(?:'d| would)? (?:like|want|prefer|wish|rather)|if (?:that|this|it) (?:helps|works|suits|is (?:ok|okay|easier|helpful|better|convenient|useful))|if you(?:'d| would) find it|would you like|would it help|do you want|shall i|should i|if needed|if necessary|if you need (?:me|us|it|anything)|if preferred|just say the word|let me know if you(?:'d| would)? (?:like|want|prefer)|(?:i|we)(?:'ll| will) be (?:happy|glad|delighted|more than happy) to|happy to help|glad to help|if required|if you wish)\b/i;
+const OFFER = /\b(?:(?<!\b(?:to see|to check|to ask|and see|and check|and ask|to find out|to confirm|and find out) )if you(?:'d| would)? (?:like|want|prefer|wish|rather)|if (?:that|this|it) (?:helps|works|suits|is (?:ok|okay|easier|helpful|better|convenient|useful))|if you(?:'d| would) find it|would you like|would it help|do you want|shall i|should i|if needed|if necessary|if you need (?:me|us|it|anything)|if preferred|just say the word|let me know if you(?:'d| would)? (?:like|want|prefer)|(?:i|we)(?:'ll| will) be (?:happy|glad|delighted|more than happy) to|happy to help|glad to help|if required|if you wish)\b/i;
 
 /** Every promise in the draft. Non-English drafts give none (the rules read English only). */
 export function extractCommitments(text: string, options: CoachOptions): Commitment[] {
@@ -38,6 +38,23 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
         const earlier = p.agent.slice(s.start, c.start).split(/[,;]|\b(?:but|and|so)\b/i).reverse();
         const named = earlier.map((part) => readDue(part, clock)).find((r) => Object.keys(r.parts).length > 0);
         if (named) reading = { parts: named.parts, spans: reading.spans };
+      }
+      // "by 10am that day": the time is this clause's, the day the one named earlier in the sentence.
+      if (!reading.parts.date && reading.parts.time && /\b(?:that day|that morning|that afternoon|the same day|on the day)\b/i.test(clause)) {
+        const earlier = p.agent.slice(s.start, c.start).split(/[,;]|\b(?:but|and|so)\b/i).reverse();
+        const named = earlier.map((part) => readDue(part, clock)).find((r) => r.parts.date);
+        if (named?.parts.date) reading = { parts: { ...reading.parts, date: named.parts.date }, spans: reading.spans };
+      }
+      // "emailed to you a week before", after "confirmed for March 21": counted back from the date named earlier.
+      const ahead = /\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|the)\s+(days?|weeks?)\s+(?:before|ahead|prior|in advance)\b/i.exec(clause);
+      if (ahead && !reading.parts.date && !reading.parts.duration && reading.parts.businessDays === undefined) {
+        const earlier = p.agent.slice(s.start, c.start);
+        const named = readDue(earlier, clock);
+        const n = ahead[1]!.toLowerCase() === 'the' ? 1 : (({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 } as Record<string, number>)[ahead[1]!.toLowerCase()] ?? Number(ahead[1]));
+        if (named.parts.date && Number.isFinite(n)) {
+          const back = named.parts.date.minus(/^week/i.test(ahead[2]!) ? { weeks: n } : { days: n });
+          if (back >= clock.now.startOf('day')) reading = { parts: { date: back, time: reading.parts.time }, spans: reading.spans };
+        }
       }
       const before = p.agent.slice(s.start, c.start);
       // "Bring her in at 4pm today and we'll re-stitch it": the promise happens at the time the request names.

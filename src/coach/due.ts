@@ -131,15 +131,17 @@ export function readDue(clause: string, clock: Clock): DueReading {
   };
   const today = clock.now.startOf('day');
   // Several dates in one clause ("at 9am tomorrow to make sure Monday works"): the first one said is the due one.
-  const dates: { at: number; date: DateTime; weekStart?: boolean }[] = [];
+  const dates: { at: number; date: DateTime; weekStart?: boolean; describes?: boolean }[] = [];
+  // "your Webster pack for next week ready by Tuesday", "invites for next week": a date after "for" says which
+  // thing is meant; the due date is one said with "by", "on" or alone.
   const date = (m: RegExpExecArray, d: DateTime | undefined, weekStart = false) => {
-    if (d) dates.push({ at: m.index, date: d, weekStart });
+    if (d) dates.push({ at: m.index, date: d, weekStart, describes: /\b(?:pack|invites?|order|booking|tickets?|delivery|appointment|slot|shift|session|meeting|class|room|table|menu|rota|schedule|plan|prescription|medication|supply|stock)s? for (?:the )?$/i.test(clause.slice(Math.max(0, m.index - 30), m.index)) });
   };
 
   each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
   each(DURATION, (m) => {
     // "within 30 minutes of it arriving", "within 2 hours of the release": the clock starts at an unknown event.
-    if (/^\s*(?:of|after|from)\s+(?:it|its|the|your|their|them|us|receiving|getting|when|once)\b/i.test(clause.slice(m.index + m[0].length))) {
+    if (/^\s*(?:of|after|from)\s+(?:it|its|the|your|their|them|us|receiving|getting|when|once|that|this|which|those|these)\b/i.test(clause.slice(m.index + m[0].length))) {
       parts.unknownStart = true;
       return;
     }
@@ -201,7 +203,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (d < today) d = today.plus({ months: 1 }).set({ day });
     if (d.day === day) date(m, d);
   });
-  const first = dates.sort((x, y) => x.at - y.at)[0];
+  dates.sort((x, y) => x.at - y.at);
+  const first = dates.find((x) => !x.describes) ?? (/\bafter (?:that|this|which)\b/i.test(clause) ? undefined : dates[0]);
+  if (!first && dates.length) parts.unknownStart = true;
   if (first) {
     parts.date = first.date;
     if (first.weekStart) parts.weekStart = true;

@@ -130,11 +130,25 @@ function blankQuoted(chars: string[]): string {
   const quoted: string[] = [];
   let lineStart = 0;
   let history = false;
+  // "On …, Ann wrote:" followed by "> " lines marks its quote: the first unmarked line after it is the agent's
+  // reply again (a reply written under the quote), not more history.
+  let markedOnly = false;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    if (!history) history = startsHistory(line, text, lineEnd);
+    if (history && markedOnly && line.trim() && !/^\s*>/.test(line)) {
+      if (startsHistory(line, text, lineEnd)) markedOnly = false;
+      else history = false;
+    }
+    if (!history) {
+      history = startsHistory(line, text, lineEnd);
+      if (history) {
+        const next = text.slice(lineEnd + 1).split('\n').find((l) => l.trim());
+        markedOnly = next !== undefined && /^\s*>/.test(next) && (WROTE_LINE.test(line) || WROTE_OTHER.test(line));
+        if (markedOnly && startsHistory(next ?? '', text, lineEnd)) markedOnly = false;
+      }
+    }
     if (history || /^\s*>/.test(line)) {
       quoted.push(line.replace(/^[\s>]+/, ''));
       for (let i = lineStart; i < lineEnd; i++) chars[i] = ' ';
