@@ -5,7 +5,8 @@
  *  - banking77 through the real database path: train.csv as solved tickets (tagged with their intent), test.csv as
  *    new inquiries: similar-ticket top-1 intent accuracy, and V-measure of the repeated-inquiry grouping of test.csv
  *    (with the tag model, and without it: words alone).
- * Usage: node --import tsx scripts/knowledge-eval.ts [--set tallowbrook|kestrel] [--banking77] [--misses N]
+ * Usage: node --import tsx scripts/knowledge-eval.ts [--set tallowbrook|ferrow|kestrel ...] [--banking77] [--misses N]
+ * (no --set: all three sets and banking77). Develop on tallowbrook and ferrow; kestrel is held out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -161,6 +162,6 @@ async function evalBanking(): Promise<void> {
   await database.close();
 }
 
-const sets = values.set ?? (values.banking77 ? [] : ['tallowbrook', 'kestrel']);
+const sets = values.set ?? (values.banking77 ? [] : ['tallowbrook', 'ferrow', 'kestrel']);
 for (const s of sets) evalSet(s, Number(values.misses ?? 0));
 if (values.banking77 || !values.set) await evalBanking();

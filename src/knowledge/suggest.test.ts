@@ -58,6 +58,13 @@ describe('article suggestions', () => {
     assert.equal(other.body.confident, false);
   });
 
+  it('reads past a typo and a split word', async () => {
+    const typo = await suggest(t, { body: 'the pasword is never acepted' });
+    assert.equal(typo.body.items[0]?.articleId, ids.password);
+    const split = await suggest(t, { body: 'new pass word please' });
+    assert.equal(split.body.items[0]?.articleId, ids.password);
+  });
+
   it('refuses an empty, blank, huge or malformed inquiry with an error naming the field', async () => {
     for (const [payload, field] of [
       [{ body: '' }, 'body'], [{ body: '   ' }, 'body'], [{ body: 'x'.repeat(20_001) }, 'body'], [{}, 'body'],

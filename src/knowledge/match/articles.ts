@@ -1,19 +1,25 @@
+import { actionConcepts, concepts } from './concepts.ts';
 import { Speller } from './spelling.ts';
 import { terms } from './text.ts';
-import { actionConcepts, concepts } from './concepts.ts';
 import { idf, weigh, type Vector } from './vectors.ts';
 
 /** What the matcher needs of an article; `key` (id and version) lets a rebuild reuse the text already read. */
 export type ArticleDoc = { id: string; title: string; body: string; tags: string[]; category: string | null; key?: string };
 export type Match = { id: string; score: number; passage: string };
 
-// A need the inquiry names (#damage, #refund) counts double against the objects it names (lamp, sofa): articles are
-// about needs. Chosen on the Tallowbrook development set (+2 points first, +2 in the top 3).
-export const tuning = { conceptBoost: 2, whole: 0.5, title: 0.3, passage: 0.2, heads: 0, headsInTitle: 0, bigramWeight: 1, spell: true, asking: 1, askingBigram: 1, actionBoost: 1.5, cover: 0, coverTags: false, coverConcept: 1, miss: 0, missTags: false, missAction: true, splitLines: false, passageMin: 120 };
-const asking = new Set(['how', 'what', 'when', 'where', 'why', 'which', 'who', 'can', 'not', 'no', 'want', 'need', 'possibl', 'wai', 'anyon', 'someon']);
+/**
+ * How an inquiry is weighed against articles; exported so the evaluation script can try other values. A need the
+ * inquiry names (#damage, #refund) counts double against the objects it names (lamp, sofa): articles are about
+ * needs. An action or state any service has (#connect, #remove, #timing) counts 1.5: it says less about which
+ * article. The score mixes the article as a whole, its title and tags, and its best passage. Chosen on the
+ * Tallowbrook and Ferrow development sets together (scripts/knowledge-eval.ts); other field weightings (BM25F,
+ * section headings as a field, title coverage, a penalty for title concepts the inquiry lacks, smaller passages)
+ * were tried there and did not help both.
+ */
+export const tuning = { conceptBoost: 2, actionBoost: 1.5, whole: 0.5, title: 0.3, passage: 0.2, spell: true };
 
 type Counts = Map<string, number>;
-type Read = { head: Counts; title: Counts; titleOnly: Counts; heads: Counts; passages: { text: string; counts: Counts }[] };
+type Read = { head: Counts; title: Counts; titleOnly: Counts; passages: { text: string; counts: Counts }[] };
 type Postings = Map<string, { ids: Int32Array; weights: Float32Array }>;
 type Building = Map<string, { ids: number[]; weights: number[] }>;
 
@@ -30,7 +36,6 @@ function read(doc: ArticleDoc): Read {
     head: terms(`${doc.title} ${doc.title} ${doc.title} ${tags} ${tags} ${doc.category ?? ''}`),
     title: terms(`${doc.title} ${tags}`),
     titleOnly: terms(doc.title),
-    heads: terms(headingsOf(doc.body).join(' . ')),
     passages: passagesOf(doc.body).map((text) => ({ text, counts: terms(text) })),
   };
   return r;
@@ -58,17 +63,16 @@ export class ArticleIndex {
   private readonly whole: Postings;
   private readonly title: Postings;
   private readonly passage: Postings;
-  private readonly cover: Postings;
-  private readonly titleConcepts: string[][] = [];
   private readonly passageText: string[] = [];
   private readonly passageOf: number[] = [];
   private readonly speller: Speller;
 
   constructor(
     docs: ArticleDoc[],
-    private readonly mix = tuning,
+    private readonly mix: { whole: number; title: number; passage: number } = tuning,
   ) {
     this.docs = docs;
+    // Misspelt inquiry words are repaired against the articles' own words and the lexicon's.
     this.speller = new Speller(docs.flatMap((d) => [d.title, d.tags.join(' '), d.body]), Object.values(concepts).flat());
     const all = docs.map(read);
     const next = new Map<string, Read>();
@@ -88,24 +92,11 @@ export class ArticleIndex {
     const whole: Building = new Map();
     const title: Building = new Map();
     const passage: Building = new Map();
-    const cover: Building = new Map();
     all.forEach((r, i) => {
       const counts = new Map(r.head);
-      if (tuning.heads) for (const [t, c] of r.heads) counts.set(t, (counts.get(t) ?? 0) + c * tuning.heads);
       for (const p of r.passages) for (const [t, c] of p.counts) counts.set(t, (counts.get(t) ?? 0) + c);
       add(whole, weigh(counts, idfOf), i);
-      const tt = new Map(r.title);
-      if (tuning.headsInTitle) for (const [t, c] of r.heads) tt.set(t, (tt.get(t) ?? 0) + c * tuning.headsInTitle);
-      add(title, weigh(tt, idfOf), i);
-      this.titleConcepts.push([...(tuning.missTags ? r.title : r.titleOnly).keys()].filter((t) => t.startsWith('#') && (tuning.missAction || !actionConcepts.has(t.slice(1)))));
-      {
-        const ct = new Map<string, number>();
-        for (const [t] of tuning.coverTags ? r.title : r.titleOnly) if (!t.includes('_')) ct.set(t, idfOf(t) * (t.startsWith('#') ? tuning.coverConcept : 1));
-        let mass = 0;
-        for (const w of ct.values()) mass += w;
-        for (const [t, w] of ct) ct.set(t, w / (mass || 1));
-        add(cover, ct, i);
-      }
+      add(title, weigh(r.title, idfOf), i);
       for (const p of r.passages) {
         add(passage, weigh(p.counts, idfOf), this.passageText.length);
         this.passageText.push(p.text);
@@ -116,7 +107,6 @@ export class ArticleIndex {
     this.whole = pack(whole);
     this.title = pack(title);
     this.passage = pack(passage);
-    this.cover = pack(cover);
   }
 
   get size(): number {
@@ -126,14 +116,7 @@ export class ArticleIndex {
   /** The query as a vector in this index's term space. */
   vector(text: string): Vector {
     if (tuning.spell) text = this.speller.correct(text);
-    return weigh(terms(text), (t) => idf(this.units, this.df.get(t) ?? 0) * this.kind(t));
-  }
-
-  private kind(t: string): number {
-    if (t.startsWith('#')) return actionConcepts.has(t.slice(1)) ? tuning.actionBoost : tuning.conceptBoost;
-    const i = t.indexOf('_');
-    if (i < 0) return asking.has(t) ? tuning.asking : 1;
-    return asking.has(t.slice(0, i)) || asking.has(t.slice(i + 1)) ? tuning.askingBigram : tuning.bigramWeight;
+    return weigh(terms(text), (t) => idf(this.units, this.df.get(t) ?? 0) * boost(t));
   }
 
   /** The best `limit` articles sharing a term with the query, scored, best first. */
@@ -142,7 +125,6 @@ export class ArticleIndex {
     const n = this.docs.length;
     const whole = new Float64Array(n);
     const title = new Float64Array(n);
-    const covered = new Float64Array(n);
     const passages = new Float64Array(this.passageText.length);
     const touched: number[] = [];
     const touchedPassages: number[] = [];
@@ -153,8 +135,6 @@ export class ArticleIndex {
         if (whole[a] === 0) touched.push(a);
         whole[a] = whole[a]! + qw * w.weights[k]!;
       }
-      const co = this.cover.get(t);
-      if (co) for (let k = 0; k < co.ids.length; k++) covered[co.ids[k]!] = covered[co.ids[k]!]! + co.weights[k]!;
       const ti = this.title.get(t);
       if (ti) for (let k = 0; k < ti.ids.length; k++) title[ti.ids[k]!] = title[ti.ids[k]!]! + qw * ti.weights[k]!;
       const p = this.passage.get(t);
@@ -171,14 +151,7 @@ export class ArticleIndex {
       if (passages[id]! > bestScore[a]!) [bestScore[a], bestPassage[a]] = [passages[id]!, id];
     }
     const score = new Float64Array(n);
-    for (const a of touched) score[a] = this.mix.whole * whole[a]! + this.mix.title * title[a]! + this.mix.passage * bestScore[a]! + tuning.cover * covered[a]!;
-    if (tuning.miss) for (const a of touched) {
-      const tc = this.titleConcepts[a]!;
-      if (tc.length === 0) continue;
-      let missing = 0;
-      for (const c of tc) if (!q.has(c)) missing++;
-      score[a] = score[a]! * (1 - tuning.miss * (missing / tc.length));
-    }
+    for (const a of touched) score[a] = this.mix.whole * whole[a]! + this.mix.title * title[a]! + this.mix.passage * bestScore[a]!;
     touched.sort((x, y) => score[y]! - score[x]! || x - y);
     return touched.slice(0, limit).map((a) => ({
       id: this.docs[a]!.id,
@@ -192,6 +165,11 @@ export class ArticleIndex {
   }
 }
 
+function boost(term: string): number {
+  if (!term.startsWith('#')) return 1;
+  return actionConcepts.has(term.slice(1)) ? tuning.actionBoost : tuning.conceptBoost;
+}
+
 /** Paragraphs of a Markdown body as plain text (markup stripped), short ones merged with the next. */
 export function passagesOf(markdown: string): string[] {
   const plain = markdown
@@ -201,9 +179,9 @@ export function passagesOf(markdown: string): string[] {
     .replace(/[*_`>#|]+/g, ' ');
   const out: string[] = [];
   let carry = '';
-  for (const para of plain.split(tuning.splitLines ? /\n/ : /\n\s*\n/)) {
+  for (const para of plain.split(/\n\s*\n/)) {
     const t = `${carry} ${para.replace(/\s+/g, ' ')}`.trim();
-    if (t.length < tuning.passageMin) carry = t;
+    if (t.length < 120) carry = t;
     else {
       out.push(t);
       carry = '';
@@ -211,14 +189,4 @@ export function passagesOf(markdown: string): string[] {
   }
   if (carry) out.push(carry);
   return out.length ? out : [''];
-}
-
-/** The section headings of a Markdown body: `#` lines and lines that are wholly bold ("**Lost your receipt?**"). */
-export function headingsOf(markdown: string): string[] {
-  const out: string[] = [];
-  for (const line of markdown.replace(/```[\s\S]*?```/g, ' ').split('\n')) {
-    const m = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line) ?? /^\s*(?:\*\*|__)([^*_]+)(?:\*\*|__)\s*:?\s*$/.exec(line);
-    if (m) out.push(m[1]!);
-  }
-  return out;
 }
