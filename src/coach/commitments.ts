@@ -118,7 +118,8 @@ function commitmentClauses(s: Sentence): PromiseClause[] {
     const segText = text.slice(seg.start, seg.end);
     if (question && i === segments.length - 1) return;
     // "We're looking into it and will be in touch": the modal's subject was said before the "and".
-    const elided = /^(?:will|shall)\s/i.test(segText) ? (/\b(i|we|they|he|she)\b(?![\s\S]*\b(?:i|we|they|he|she)\b)/i.exec(text.slice(0, seg.start))?.[1] ?? 'it') : undefined;
+    // A chat reply that opens "Will call you back at 3." drops its "I".
+    const elided = /^(?:will|shall)\s/i.test(segText) ? (/\b(i|we|they|he|she)\b(?![\s\S]*\b(?:i|we|they|he|she)\b)/i.exec(text.slice(0, seg.start))?.[1] ?? (seg.start === 0 && !/^(?:will|shall)\s+(?:you|it|that|this|there|he|she|they|we|i|the|your|be able)\b/i.test(segText) ? 'I' : 'it')) : undefined;
     const found = findHead(elided ? `${elided} ${segText}` : segText, inherited);
     if (found && elided) {
       found.start = Math.max(0, found.start - elided.length - 1);

@@ -12,7 +12,7 @@ const NUMBER_WORDS: Record<string, number> = {
   'couple of': 2, 'half an': 0.5, 'half a': 0.5,
 };
 const NUM = '(\\d{1,3}(?:\\.\\d)?|a couple of|a couple|couple of|half an?|twenty[- ]four|forty[- ]eight|seventy[- ]two|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
-const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?)';
+const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?)';
 
 const DURATION = new RegExp(
   `\\b(?:in|within|inside(?: of)?|under|in less than|in under|in about|within about|in around|in the next|within the next|over the next|in another|the next)\\s+(?:the\\s+next\\s+)?(?:about\\s+|around\\s+|roughly\\s+|approximately\\s+|approx\\.?\\s+)?${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?\\s+(business\\s+|working\\s+|work\\s+|week)?${UNIT}\\b`,
@@ -22,15 +22,18 @@ const BARE_BUSINESS_DAYS = new RegExp(`\\b${NUM}(?:\\s*(?:-|–|to)\\s*${NUM})?\
 const WITHIN_THE_HOUR = /\b(?:within|in) the (?:next )?hour\b/gi;
 const NEXT_BUSINESS_DAY = /\b(?:the )?next (?:business|working|work) day\b/gi;
 const DAY_AFTER_TOMORROW = /\b(?:the )?day after tomorrow\b/gi;
-const TOMORROW = /\b(?:tomorrow|tmrw|tmr)\b/gi;
-const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening))\b/gi;
+const TOMORROW = /\b(?:tomorrow|tmrw|tmr|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow)\b/gi;
+const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening|arvo))\b/gi;
 const END_OF_DAY = /\b(?:(?:the )?end of (?:the |to|your |my |our )?(?:business |working )?day|eod|cob|close of (?:business|play)|end of (?:business|play))\b/gi;
 const NEXT_WEEK = /\b(?:(early|start of|beginning of|end of|later|late|middle of|mid)[- ](?:the )?)?next week\b/gi;
 const THIS_WEEK = /\b(?:(?:by |before |until )?(?:the )?end of (?:the |this )week|later this week|this week|by the weekend|before the weekend)\b/gi;
 const END_OF_MONTH = /\b(?:the )?end of (?:the |this )month\b/gi;
 const WEEKDAY = /\b(?:(next|this|coming|this coming|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?:\s+(next week|of next week|this week|week))?/gi;
-const WEEKDAY_ABBR = /\b(?:(next|this)\s+)?(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g;
+// Capitalised, or a lower-case form that is no other word ("sat" and "wed" are verbs).
+const WEEKDAY_ABBR = /\b(?:(next|this)\s+)?(Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|tue|tues|weds|thu|thur|thurs|fri)\b\.?/g;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+// "Fri 19th", "Friday the 19th", "Friday 19 June": the day number says which Friday.
+const WEEKDAY_NUMBER = new RegExp(`\\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?(${MONTHS}))?\\b(?!\\s*(?:[:.]\\d|am\\b|pm\\b|a\\.m|p\\.m|hours?|days?|weeks?|mins?|minutes?))`, 'gi');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'gi');
 const MONTH_DAY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi');
 const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
@@ -44,14 +47,16 @@ const CLOCK_12H = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)/gi;
 const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:am|pm))/gi;
 const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o'?clock\b/gi;
 // "by 5", "before 3", "at 10": a bare hour in a working day (1–7 is afternoon, 8–12 morning or noon).
-const BARE_HOUR = /\b(?:by|before|at|until|till|around|no later than)\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|%|°|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|business|working|st\b|nd\b|rd\b|th\b|of\b|[-–/]))/gi;
+const BARE_HOUR = /\b(?:by|before|at|until|till|around|about|no later than)\s+(\d{1,2})(?::(\d{2}))?(?:ish)?\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|%|°|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|business|working|st\b|nd\b|rd\b|th\b|of\b|[-–/]))/gi;
+// "half past two", "quarter to five", "quarter past 3": working hours, so 1–7 is the afternoon.
+const SPOKEN_TIME = /\b(half|quarter) (past|to) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
 const NOON = /\b(?:noon|midday|lunchtime|lunch time|lunch)\b/gi;
 const MIDNIGHT = /\bmidnight\b/gi;
 // "I'll call you in the morning", said during the day, means tomorrow morning.
 const IN_THE_MORNING = /\bin the morning\b/gi;
-const PART_OF_DAY = /\b(?:first thing|morning|afternoon|evening|tonight|night|start of (?:business|the day))\b/gi;
+const PART_OF_DAY = /\b(?:first thing|morning|afternoon|arvo|evening|tonight|night|start of (?:business|the day))\b/gi;
 
-const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|tmrw?|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
+const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|tmrw?|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow|arvo|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock|fortnights?|half past|quarter (?:past|to))\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
 
 export type DueParts = {
   businessDays?: number;
@@ -98,6 +103,8 @@ const DEADLINE = /\b(?:by|before|until|till|no later than|not later than|cob|eod
 function weekdayMode(clause: string, at: number, prefix: string | undefined, suffix: string | undefined): 'deadline' | 'after' | 'nextWeek' {
   if (/next/i.test(suffix ?? '') || (prefix ?? '').toLowerCase() === 'following') return 'nextWeek';
   if (!prefix && DEADLINE.test(clause.slice(Math.max(0, at - 40), at))) return 'deadline';
+  // "this Friday" said on a Friday is today.
+  if ((prefix ?? '').toLowerCase() === 'this') return 'deadline';
   return 'after';
 }
 
@@ -150,7 +157,12 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (amount === undefined) return;
     if (m[3] && /^(business|working|work)/i.test(m[3]) && unit.startsWith('day')) parts.businessDays = Math.ceil(amount);
     else if (m[3] && /^week/i.test(m[3]) && unit.startsWith('day')) parts.businessDays = Math.ceil(amount);
-    else parts.duration = { amount, unit: unit.startsWith('m') ? 'minutes' : unit.startsWith('h') ? 'hours' : unit.startsWith('d') ? 'days' : 'weeks' };
+    else if (unit.startsWith('fortnight')) parts.duration = { amount: amount * 2, unit: 'weeks' };
+    // "within a day or two": the window's end.
+    else {
+      const more = /^\s+or\s+(two|three|2|3)\b/i.exec(clause.slice(m.index + m[0].length));
+      parts.duration = { amount: more ? num(more[1]) ?? amount : amount, unit: unit.startsWith('m') ? 'minutes' : unit.startsWith('h') ? 'hours' : unit.startsWith('d') ? 'days' : 'weeks' };
+    }
   });
   each(BARE_BUSINESS_DAYS, (m) => {
     const n = num(m[2]) ?? num(m[1]);
@@ -162,7 +174,23 @@ export function readDue(clause: string, clock: Clock): DueReading {
   each(TODAY, (m) => date(m, today));
   each(END_OF_DAY, () => (parts.partOfDay ??= 'eod'));
   each(END_OF_MONTH, (m) => date(m, today.endOf('month').startOf('day')));
+  each(WEEKDAY_NUMBER, (m) => {
+    const day = Number(m[1]);
+    if (m[2]) {
+      date(m, calendarDate(clock, MONTH_INDEX[m[2].slice(0, 3).toLowerCase()]!, day));
+      return;
+    }
+    let d = today.set({ day });
+    if (!d.isValid || d.day !== day) return;
+    if (d < today) d = today.plus({ months: 1 }).set({ day });
+    if (d.day === day) date(m, d);
+  });
   each(WEEKDAY, (m) => {
+    // "Friday week": a week after the coming Friday.
+    if (m[3] && /^week$/i.test(m[3]) && !m[1]) {
+      date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, 'deadline').plus({ weeks: 1 }));
+      return;
+    }
     // "the Thursday flight" names a flight, not a day.
     if (!m[1] && !m[3] && /\b(?:the|a|an|that|every)\s+$/i.test(clause.slice(Math.max(0, m.index - 6), m.index))) return;
     date(m, weekdayDate(clock, WEEKDAY_INDEX[m[2]!.slice(0, 3).toLowerCase()]!, weekdayMode(clause, m.index, m[1], m[3])));
@@ -204,6 +232,16 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (d.day === day) date(m, d);
   });
   dates.sort((x, y) => x.at - y.at);
+  // "on Monday or Tuesday", "Thursday to Friday": a window of days is due at its end.
+  for (let k = 0; k + 1 < dates.length; k++) {
+    const a = dates[k]!;
+    const b = dates[k + 1]!;
+    const gap = spans.find((x) => x.start === a.at);
+    if (gap && /^\s*(?:or|to|-|–|until|till)\s*$/i.test(clause.slice(gap.end, b.at)) && b.date > a.date) {
+      a.date = b.date;
+      a.weekStart = b.weekStart;
+    }
+  }
   const first = dates.find((x) => !x.describes) ?? (/\bafter (?:that|this|which)\b/i.test(clause) ? undefined : dates[0]);
   if (!first && dates.length) parts.unknownStart = true;
   if (first) {
@@ -228,11 +266,26 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (h < 1 || h > 12) return;
     parts.time ??= { hour: hour12(h, m[3]), minute: Math.min(59, Number(m[2] ?? 0)) };
   });
-  each(CLOCK_24H, (m) => (parts.time ??= { hour: Number(m[1]), minute: Number(m[2]) }));
+  each(CLOCK_24H, (m) => {
+    // "I'll ring you back at 4:30": a one-digit hour from 1 to 7 in a working day is the afternoon; "04:30" is as written.
+    const h = Number(m[1]);
+    parts.time ??= { hour: m[1]!.length === 1 && h >= 1 && h <= 7 ? h + 12 : h, minute: Number(m[2]) };
+  });
   each(OCLOCK, (m) => {
     const h = num(m[1]) ?? 0;
     // Said in a working day, "5 o'clock" is 17:00 and "9 o'clock" is 09:00.
     if (h >= 1 && h <= 12) parts.time ??= { hour: h < 8 ? h + 12 : h, minute: 0 };
+  });
+  each(SPOKEN_TIME, (m) => {
+    const h = num(m[3]) ?? 0;
+    if (h < 1 || h > 12) return;
+    let hour = h < 8 ? h + 12 : h;
+    let minute = m[1]!.toLowerCase() === 'half' ? 30 : 15;
+    if (m[2]!.toLowerCase() === 'to') {
+      hour -= 1;
+      minute = 45;
+    }
+    parts.time ??= { hour, minute };
   });
   each(BARE_HOUR, (m) => {
     const h = Number(m[1]);
@@ -248,12 +301,14 @@ export function readDue(clause: string, clock: Clock): DueReading {
     const w = m[0].toLowerCase();
     if (w === 'first thing' || w.startsWith('start of')) parts.partOfDay ??= 'first';
     else if (w === 'morning') parts.partOfDay ??= 'morning';
-    else if (w === 'afternoon') parts.partOfDay ??= 'afternoon';
+    else if (w === 'afternoon' || w === 'arvo') parts.partOfDay ??= 'afternoon';
     else parts.partOfDay ??= 'evening';
   });
   // "this morning" etc. were read as today above; their part of day still counts.
-  const todayPart = /\bthis (morning|afternoon|evening)\b|\btonight\b/i.exec(clause);
-  if (todayPart) parts.partOfDay ??= todayPart[1]?.toLowerCase() === 'morning' ? 'morning' : todayPart[1]?.toLowerCase() === 'afternoon' ? 'afternoon' : 'evening';
+  const todayPart = /\bthis (morning|afternoon|arvo|evening)\b|\btonight\b/i.exec(clause);
+  if (todayPart) parts.partOfDay ??= todayPart[1]?.toLowerCase() === 'morning' ? 'morning' : /^(?:afternoon|arvo)$/i.test(todayPart[1] ?? '') ? 'afternoon' : 'evening';
+  // "by 8 tonight", "at 6 this evening": a bare hour said with the evening is after noon.
+  if (parts.time && parts.time.hour < 12 && parts.partOfDay === 'evening' && !/\b(?:am|a\.m\.)/i.test(clause)) parts.time = { hour: parts.time.hour + 12, minute: parts.time.minute };
   return { parts, spans: spans.sort((a, b) => a.start - b.start) };
 }
 
