@@ -96,6 +96,8 @@ export function redirectAt(text: string): number {
       if (COURTESY.test(text.slice(0, m.index)) || (COURTESY.test(m[0]) && !/\b(?:direct|send|forward|refer|address)\b/i.test(m[0]))) continue;
       // "Ask each member to bring their ID", "bring the hearing aids to the practice on Tuesday at 10": things to
       // bring to what the agent arranged, not a channel to start over in.
+      // "I'll try to call you before 5": the agent is the one who acts.
+      if (/\b(?:i|we)(?:'ll| will| shall|'d| would|'m going to| am going to|'re going to| are going to)?(?: also| just| then)?\s*$/i.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^\W*(?:try|just|then|also|instead)\b/i.test(m[0])) continue;
       const said = text.slice(m.index);
       if (/^\W*(?:\w+ )?ask (?:[\w-]+ ){1,3}to (?:bring|sign|fill|provide|have|wear|keep|complete|show)\b/i.test(said)) continue;
       if (/\bbring\b/i.test(m[0]) && /\b(?:appointment|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|at \d{1,2}(?::\d\d)?\b|tomorrow|(?:set aside|reserved|waiting|ready|kept) for you)/i.test(text)) continue;
