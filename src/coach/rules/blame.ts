@@ -213,7 +213,8 @@ const WEAK: RegExp[] = [
   /\b(?:dragging (?:their|his|her|its) feet|taking (?:their|his|her|its) (?:sweet )?time|sitting on (?:it|this|that|your [\w-]+))\b/gi,
   /\b(?:hold-?up|delay|problem|issue|fault|error|blockage|bottleneck|mistake)(?:'s| is| was| lies| sits| rests)(?: \w+)? with (?:the|your|their) [\w-]+/gi,
   /\b(?:didn't|did not|never|failed to) (?!(?:arrive|reach|come|load|work|go|get|turn)\b)(?:\w+ ){1,3}(?:properly|correctly|carefully|in time|on time|as (?:agreed|promised|instructed|asked))\b/gi,
-  /\b(?:they're|they are|they were|he's|he is|she's|she is) (?:\w+ )?(?:responsible|liable|accountable|to blame|at fault)\b/gi,
+  // "so they're responsible" for what went wrong; "he's responsible for the boiler" only says whose job the boiler is.
+  /\b(?:they're|they are|they were|he's|he is|she's|she is) (?:\w+ )?(?:responsible|liable|accountable|to blame|at fault)\b(?=\s*(?:[.,;!—–-]|$|now|here|for (?:this|that|it|what|the (?:delay|mistake|error|problem|issue|damage|loss|mix-up|fault|hold-?up)|any (?:delay|mistake|error|problem|issue|damage|loss))\b))/gi,
   /\b(?:your|the|their) (?:[\w-]+ ){0,2}(?:employer|bank|solicitors?|agent|landlord|insurer|gp|surgery|school|university|provider|supplier|courier|accountant|broker|lender|council|embassy|doctor|hospital|manufacturer|seller|vendor|partner) (?:still )?(?:hasn't|haven't|has not|have not|never|didn't|did not) (?:yet )?(?:sent|returned|provided|submitted|signed|confirmed|replied|responded|paid|released|approved|passed|forwarded|given|answered)\b/gi,
   /\b(?:because|since|as) our (?:[\w-]+ ){0,2}(?:partner|provider|supplier|courier|carrier|vendor|contractor|manufacturer|host|hosting provider)s? (?:had|has|have|did|didn't|sent|lost|made|broke|forgot|missed)\b/gi,
 ];
