@@ -27,7 +27,9 @@ const DRAFT_COMPLAINT = new RegExp(
 const ACKNOWLEDGEMENT = new RegExp(
   [
     "\\b(?:sorry|apologi[sz]e\\w*|apologies|apology|regret|regrettable)\\b",
-    "\\b(?:i|we) (?:completely |totally |fully |really |do |can |absolutely )?(?:understand|get|hear)(?: (?:how|why|that|your|the|what|this|it|you)\\b)",
+    // "I understand how annoying…", "I get why you're upset", "I understand you're frustrated"; "I understand you want a
+    // refund" only restates the request.
+    "\\b(?:i|we) (?:completely |totally |fully |really |do |can |absolutely )?(?:understand|get|hear)(?: (?:how|why)\\b| you(?:'re| are| were| must| feel| might be| may be)\\b| (?:that|your|the|what|this|it)\\b(?=[^.!?]{0,60}\\b(?:frustrat|annoy|upset|disappoint|inconvenien|stress|worr|concern|difficult|hard|unacceptable|awful|let down|should|hassle|angry|cross|fed up|unhappy|not (?:good|great|right|fair|ok)|anxious|distress|trouble|pain|bad)))",
     "\\bunderstandabl[ey]\\b|\\bunderstandably\\b",
     "\\b(?:frustrat\\w*|annoying|upsetting|stressful|disappointing|inconvenien\\w*|worrying|maddening|exasperating|concerning|infuriating)\\b",
     "\\bthank(?:s| you) (?:so much |very much |again )?for (?:your patience|bearing with|being patient|your understanding|sticking with)",
@@ -54,6 +56,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\b(?:poor show|not our (?:finest|best)(?: hour| moment)?|the worst|(?:one|two|three|\\w+) (?:times? )?too many)\\b|\\b(?:ugh|argh|ouch)\\b",
     "\\b(?:i'd|i would|anyone would|we'd|we would) (?:be|feel) (?:fuming|livid|cross|mad|raging|gutted|upset|annoyed|frustrated|furious)\\b|\\b(?:totally|completely|perfectly|entirely|quite) (?:fair|reasonable|understandable)\\b|\\bright to be (?:annoyed|upset|frustrated|angry|cross|disappointed|concerned|worried)\\b",
     "\\b(?:for|appreciate) your (?:patience|understanding)\\b",
+    "\\b(?:i|we) (?:totally |completely |really |honestly |do )?(?:get it|understand)(?=\\s*(?:[,.!;—–-]|$))|\\b(?:hold|holding|put) (?:our|my) hands? up\\b|\\bshould(?:n't| not|'ve never| never) (?:have )?(?:had|needed) to\\b|\\bappreciate (?:that )?(?:this|that|it)(?:'s| is| isn't| is not| wasn't| was not| has been| hasn't been)\\b",
   ].join('|'),
   'i',
 );

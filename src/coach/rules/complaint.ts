@@ -41,7 +41,7 @@ const SERVICE_FAILURE = new RegExp(
     "\\b(?:has|have) been (?:dropping|failing|crashing|losing|skipping|charging|breaking|freezing|timing out|erroring|glitching|playing up|acting up|cutting out)\\b|\\bsince (?:the |your |last |[a-z]+day's )?(?:\\w+ )?(?:update|upgrade|release|migration|outage|changeover)\\b",
     "\\b(?:vanished|disappeared)\\b|\\b(?:was|were|been|got) given (?:away|to (?:someone|somebody|another))\\b|\\b(?:was|were|is|are) (?:shut|closed) (?:the |for the )?(?:whole|entire|all)\\b",
     "\\b(?:was|were) told\\b[^.?!]{0,80}\\b(?:but|now|yet)\\b|\\b(?:says|shows|showing|marked)(?: as| it was| it's)? delivered\\b[^.?!]{0,30}\\b(?:but|nothing|not)\\b|\\bnothing (?:here|there|arrived|came|turned up)\\b",
-    "\\bordered (?:a|an|the|one|two|\\d+) [\\w-]+(?: [\\w-]+)?,? (?:(?:but|and) )?(?:i |we )?(?:got|received|they sent|you sent)\\b|\\b(?:was|were) due (?:\\w+ ){0,2}(?:days|weeks|months) ago\\b|\\bevery time (?:i|we) (?:ask|call|ring|chase|phone|email|try)\\b",
+    "\\bordered (?:a|an|the|one|two|\\d+) [\\w-]+(?: [\\w-]+){0,3},? (?:(?:but|and) )?(?:i |we )?(?:got|received|they sent|you sent)\\b|\\b(?:was|were) due (?:\\w+ ){0,2}(?:days|weeks|months) ago\\b|\\bevery time (?:i|we) (?:ask|call|ring|chase|phone|email|try)\\b",
     "\\b(?:made|making) (?:a|an) (?:typo|mistake|error|mess|blunder)\\b|\\boverpa(?:id|ying|yment)\\b|\\boverdrawn\\b|\\b(?:took|taken|charged|debited) (?:[\\w-]+ ){0,3}(?:early|twice|again|without)\\b",
     "\\bwith no (?:bags|luggage|suitcases?|power|heating|hot water|water|internet|signal|food|tickets|refund|explanation)\\b|\\bshrugged\\b|\\b(?:got|given|received|issued) a (?:fine|penalty|parking ticket)\\b|\\bjust found out\\b|\\bhold-?up\\b|\\bfortnight\\b",
     "\\b(?:arrived|came|turned up|was delivered) with (?:[\\w-]+ ){0,4}(?:crushed|broken|damaged|missing|smashed|soaked|torn|open)\\b",
@@ -54,6 +54,9 @@ const SERVICE_FAILURE = new RegExp(
     "\\b(?:hasn't|haven't|has not|have not|didn't|did not) (?:done|said|fixed) (?:anything|a thing)\\b|\\b(?:been|was|were|it's been|i've|we've) reported (?:it )?(?:for|since|\\w+ times|twice|already|months)\\b",
     "\\bcouldn't (?:eat|use|sleep|get through|open|find|access|attend|travel|work|drink|park)\\b|\\b(?:i am|we are|i'm|we're|have been|'ve been) (?:still )?waiting\\b|\\bwas due (?:on |in |by |back |out )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\bwas due (?:yesterday|last)\\b",
     "\\bmaking (?:a |an |this )?(?:[\\w-]+ )?(?:noise|sound|smell)\\b|\\b(?:warning|engine|check-engine) light\\b|\\bno (?:water|power|heating|heat|hot water|gas|electricity|internet|wifi|signal|service|phone line|broadband|lights) (?:since|for)\\b",
+    "\\btook (?:a|the|half a) (?:day|morning|afternoon) off\\b|\\bit's (?:now|already) (?:\\d|past|gone)\\b|\\bnow (?:it|the app|the site|the website|the system|they|you) (?:says|say|shows|show|won't|doesn't|can't|tells?)\\b|\\bdoesn't exist\\b",
+    "\\b(?:was|were|has been|have been|had been) never (?:[a-z]+ed|sent|done|given|made|taken|paid)\\b|\\bleft (?:[\\w-]+ ){0,3}(?:in the rain|outside|on the (?:doorstep|step|pavement|street|drive|road)|in (?:a|the) (?:bin|hedge|bush|puddle|rain))\\b",
+    "\\b(?:is|'s|was|are|were|came out|comes out|coming out) (?:all |completely |really )?(?:brown|discolou?red|cloudy|murky|dirty|filthy|smelly|infested)\\b|\\bsmel(?:t|led|ls) (?:of|like)\\b",
     "\\b(?:left|departed|went|closed) (?:before|without) (?:we|i|us|me)\\b|\\bclash(?:es|ed|ing)?\\b|\\b(?:timetabled|scheduled|booked) (?:at|for) the same time\\b|\\bso (?:hot|cold|salty|spicy|loud|dirty|small|late) (?:that )?(?:i|we|my|he|she|they|nobody|no one)\\b|\\bblew (?:a|my|the) \\w+\\b",
   ].join('|'),
   'gi',
@@ -61,6 +64,8 @@ const SERVICE_FAILURE = new RegExp(
 
 // Wear and accidents ("the bin has cracked") are only half a complaint until the company is part of the story.
 const DAMAGE = /\b(?:dent|dents|dented|scratch(?:ed|es)?|chipped|cracked|bent|crushed|soaked|torn|mouldy|moldy|rotten|spoiled|expired|stained|ripped)\b/gi;
+// A fault that recurs ("my broadband keeps dropping") is half a complaint, like wear: with any other sign it is one.
+const KEEPS = /(?<!\b(?:i|we|i just|we just) )\bkeeps? (?:on )?(?!(?:me|us|you|going|improving|getting better)\b)[a-z]+ing\b/gi;
 const COMPANY_DID = /\b(?:you|your (?:driver|courier|engineer|technician|staff|team|store|shop|website|site|app|system|receptionist|agent|rep|company|people|service))(?:'ve| have)?\s+(?:just\s+)?(?:delivered|sent|supplied|fitted|installed|left|threw|dropped|damaged|broke|lost|charged|cancell?ed|refused|gave|told|billed|kept|rejected|ignored|promised)\b/gi;
 
 const EMPHASIS = /!!|\?!|!\?|\?\?|\b(?:twice now|twice already|(?:two|three|four) times now|at all|whatsoever|again|AGAIN|second time|third time|fourth time|fifth time|2nd time|3rd time|4th time|(?:second|third|fourth|fifth|another|yet another) (?:missed|late|failed|cancell?ed|wrong|broken|faulty)|(?:two|three|four|five|six|\d+) (?:times|weeks|days|months) (?:running|in a row|now))\b|\b(?:Second|Third|Fourth|Fifth) time\b/g;
@@ -105,7 +110,7 @@ function countFailures(text: string): number {
 
 /** The words that made the score (for tests and for reading a miss). */
 export function complaintTerms(text: string): string[] {
-  return [FEELING, FAILURE, SERVICE_FAILURE, DAMAGE, COMPANY_DID, EMPHASIS].flatMap((re) => {
+  return [FEELING, FAILURE, SERVICE_FAILURE, DAMAGE, KEEPS, COMPANY_DID, EMPHASIS].flatMap((re) => {
     re.lastIndex = 0;
     return text.match(re) ?? [];
   });
@@ -120,7 +125,7 @@ export function complaintScore(text: string): number {
   const emphasis = count(EMPHASIS, t);
   // A shouted word has a vowel; GDPR, DMV and other initialisms do not.
   const shouts = (t.match(SHOUT) ?? []).filter((w) => !ACRONYM.test(w) && /[AEIOU]/.test(w)).length;
-  const damage = count(DAMAGE, t);
+  const damage = count(DAMAGE, t) + count(KEEPS, t);
   const companyDid = count(COMPANY_DID, t);
   // A single "!" adds half: with one failure it tips a report into a complaint.
   const bangs = /(?<![!?])!(?![!?])/.test(t) ? 0.5 : 0;
