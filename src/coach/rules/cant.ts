@@ -12,6 +12,11 @@ const REFUSAL = new RegExp(
     "\\b(?:isn't|is not|there's no|there is no|there isn't|there is not)(?: any| a| really any)? (?:way|means|option|possibility) (?:to|for|of|we|i|that)\\b",
     "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|something (?:i|we) can)\\b",
     "\\bimpossible\\b",
+    // "no upgrades are possible", "there isn't anything more we can do", "not something I have the authority to approve",
+    // "we're fully booked that night", "sold out", "discontinued".
+    "\\bno [\\w-]+(?: [\\w-]+)? (?:are|is|will be|would be) (?:possible|available|allowed|permitted)\\b|\\b(?:isn't|is not|'s not) anything (?:more |else |further )?(?:that )?(?:i|we) (?:can|could) do\\b",
+    "\\b(?:isn't|is not|aren't|are not|'s not) something (?:that )?(?:i|we) (?:have|'ve got) the (?:authority|power|ability|discretion) to\\b",
+    "\\b(?:(?:are|is|'re|'s|were|was) (?:completely |fully |totally )?(?:fully booked|sold out|booked up)|(?:has|have|had) (?:been )?(?:discontinued|sold out)|(?:is|are|was|were) (?:now )?discontinued)\\b",
     // "no further requests can be entertained", "no late entries will be accepted".
     "\\bno (?:further |more |new |late |other |additional )?[\\w-]+ (?:can|could|will|may) be (?:entertained|accepted|considered|processed|made|given|taken|granted|issued|allowed|approved)\\b",
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",

@@ -26,7 +26,7 @@ const REDIRECTS: RegExp[] = [
   /\bgo(?:es)? (?:only )?(?:through|via) (?:the|our|your|their) (?:[\w-]+ ){0,3}(?:portal|website|site|app|manufacturer|form|line|team|department|office|insurer|provider|bank|seller|retailer|carrier|courier|supplier)\b/gi,
   /\b(?:only|directly|just) (?:by|through|via) (?:calling|phoning|ringing|emailing|contacting|visiting|writing to)\b/gi,
   // "balance queries go to them", "any claim will need to go to the county", "refunds have to come through Deliveroo".
-  /\b(?:quer(?:y|ies)|questions?|complaints?|claims?|refunds?|requests?|disputes?|appeals?|issues?|problems?|enquir(?:y|ies)|concerns?|anything)(?: (?:about|for|concerning|regarding|on|with) [\w' ]{1,30}?)? (?:go|goes|will go|would go|need to go|needs to go|will need to go|has to go|have to go|must go|should go|come|comes|has to come|have to come|must come|will need to come) (?:directly )?(?:to|through|via) (?!(?:to )?(?:us|me|you|your|this (?:email|inbox|address|ticket|thread)|the same|(?:our|the) (?:[\w-]+ )?(?:process|procedure|system))\b)/gi,
+  /\b(?:quer(?:y|ies)|questions?|complaints?|claims?|refunds?|requests?|disputes?|appeals?|issues?|problems?|enquir(?:y|ies)|concerns?|anything)(?: (?:about|for|concerning|regarding|on|with) [\w' ]{1,30}?)? (?:go|goes|will go|would go|need to go|needs to go|will need to go|has to go|have to go|must go|should go|come|comes|has to come|have to come|must come|will need to come) (?:directly )?(?:to|through|via) (?!(?:to )?(?:us|me|you|your|this (?:email|inbox|address|ticket|thread)|the same|(?:our|the) (?:[\w-]+ )?(?:process|procedure|system)|by|today|tomorrow|tonight|on|in|within|without|ok|okay|fine|successfully|properly|automatically|as|and|now|shortly|soon|overnight|straight away)\b)/gi,
   /\b[Ii](?:'d| would) (?:give|drop|send|shoot) (?:them|him|her|the [\w-]+(?: [\w-]+)?|[A-Z][\w-]+) (?:a|an) (?:call|ring|bell|buzz|shout|line|message|email|e-mail)\b/g,
   /\b(?:needs?|has|have) to go (?:back )?(?:to|through|via) (?:the |our |your |their )?(?:[\w-]+ ){0,3}(?:team|department|dept|office|desk|line|branch|store|portal|website|provider|company|council|bank)\b/gi,
 ];
@@ -37,6 +37,8 @@ const CONTACT_INFO = [
   /\b(?:their|the|his|her|our) (?:\w+ )?(?:phone number|telephone number|contact number|direct line|number to call|email address|e-mail address|contact details|contact information|hotline|helpline|website|web address|portal) (?:for (?:this|that|[\w ]{1,25}) )?(?:is|are|can be found)\b[^.?!]{0,60}(?:\d{3}|@|www\.|https?:|\.com|\.co\b|below|here)/gi,
   /\b[\w-]+'s (?:phone |contact |direct )?(?:number|line|email|e-mail|email address|website|site|portal|hotline|helpline) (?:is|are)\b[^.?!]{0,60}(?:\d{3}|@|www\.|https?:|\.com|\.co\b)/gi,
   /\b(?:they're|they are|he's|she's|it's) on \+?\d[\d ()-]{6,}\d/gi,
+  // "the pensions team is on 0300 …", "Billing are at billing@…".
+  /\b(?:the [\w ]{1,30}?(?:team|department|dept|desk|office|line|unit|people)|billing|accounts|sales|support) (?:is|are|can be reached|can be contacted) (?:on|at) (?:\+?\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)/gi,
   // "You'll find their contact details under 'Sold by'": another party's contact, for the customer to start again with.
   /\b(?:you'll|you will|you can|you should|you'd) (?:find|get|see|look up) (?:their|his|her|the [\w-]+'s|[A-Z][\w-]+'s) (?:[\w-]+ )?(?:contact details|contact information|contact info|number|phone number|email(?: address)?|e-mail(?: address)?|website|web page|address|helpline|portal)\b/gi,
   // "You can update your address at their office or online": doing it yourself at another party's desk or site.
@@ -90,7 +92,7 @@ export function redirectAt(text: string): number {
       const rest = text.slice(m.index, m.index + m[0].length + 60);
       if (SAME_CHANNEL.test(rest.slice(0, m[0].length + 12))) continue;
       // "contact us" with no other channel named keeps the customer where they are.
-      if (/^[^.;!?]*?\b(?:us|me)\b/i.test(rest.slice(m[0].length - 6, m[0].length + 4)) && !/\d{3}|@|www\.|https?:|\b(?:store|shop|branch|office|counter|website|portal|form|line|number|phone|app)\b/i.test(rest)) continue;
+      if (/^[^.;!?]*?\b(?:us|me)\b/i.test(rest.slice(m[0].length - 6, m[0].length + 4)) && !/\d{3}|@|www\.|https?:|\b(?:store|shop|branch|office|counter|website|portal|form|line|number|phone|app|whatsapp|instagram|facebook|twitter|messenger|live chat|social media|dms?)\b/i.test(rest)) continue;
       // The courtesy is a condition said before the verb ("if you have any questions, call …"); "direct any further
       // queries to the claims team" names the queries being sent away, which is the redirect itself.
       if (COURTESY.test(text.slice(0, m.index)) || (COURTESY.test(m[0]) && !/\b(?:direct|send|forward|refer|address)\b/i.test(m[0]))) continue;
