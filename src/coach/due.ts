@@ -145,6 +145,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (d) dates.push({ at: m.index, date: d, weekStart, describes: /\b(?:pack|invites?|order|booking|tickets?|delivery|appointment|slot|shift|session|meeting|class|room|table|menu|rota|schedule|plan|prescription|medication|supply|stock)s? for (?:the )?$/i.test(clause.slice(Math.max(0, m.index - 30), m.index)) });
   };
 
+  // "the morning of the delivery", "the day before your flight": a time tied to an event whose date is not given.
+  const EVENT_DAY = /\bthe (?:morning|afternoon|evening|night|day|week) (?:of|before|after) (?:the|your|their|our) (?!(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[\w-]+/gi;
+  each(EVENT_DAY, () => (parts.unknownStart = true));
   each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
   each(DURATION, (m) => {
     // "within 30 minutes of it arriving", "within 2 hours of the release": the clock starts at an unknown event.
@@ -329,6 +332,7 @@ function partTime(clock: Clock, part: NonNullable<DueParts['partOfDay']>): HourM
 /** The due instant the parts describe, or null when they name no time. */
 export function dueFromParts(parts: DueParts, clock: Clock): DateTime | null {
   if (parts.unknownStart && !parts.date && !parts.time) return null;
+  if (parts.unknownStart && !parts.date && !parts.businessDays && !parts.duration && parts.partOfDay) return null;
   if (parts.businessDays !== undefined && parts.businessDays >= 1 && parts.businessDays <= 400) {
     return at(nthBusinessDay(clock, parts.businessDays), parts.time ?? clock.dayEnd);
   }

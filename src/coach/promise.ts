@@ -41,7 +41,8 @@ export type Head = { start: number; verbAt: number; subject: string; needsTime: 
 
 /** The promise's subject and verb in one clause, or null when the clause promises nothing. */
 export function findHead(seg: string, inherited: string | null): Head | null {
-  const general = GENERAL.test(seg);
+  // "Once the part arrives (usually 3-5 days), our technician will fit it": the aside's "usually" is not the promise's.
+  const general = GENERAL.test(seg.replace(/\([^)]*\)/g, ' '));
   MODAL.lastIndex = 0;
   // A clause has a handful of modals; a run-on "will will will …" is not worth more than the first twenty.
   let seen = 0;
@@ -125,7 +126,7 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
     if (v === 'be') return BE_STATES.test(n) && !/^(?:able|charged|billed|asked|required|responsible|redirected|prompted)$/.test(n);
     if (v === 'have') return !/^to$/.test(n);
     // "you'll see the new design tomorrow" only announces; money coming back is a promise.
-    if (v === 'see') return (/^(?:it|them)$/.test(n) && /^(?:back|on|in|credited|refunded|reversed)$/i.test(third)) || (/^(?:the|your|a|an)$/.test(n) && /^(?:refund|credit|money|payment|reversal|difference|funds|correction|adjustment|deposit)$/i.test(third));
+    if (v === 'see') return (/^(?:it|them)$/.test(n) && /^(?:back|on|in|within|credited|refunded|reversed)$/i.test(third)) || (/^(?:the|your|a|an)$/.test(n) && /^(?:refund|credit|money|payment|reversal|difference|funds|correction|adjustment|deposit)$/i.test(third));
     return !/^(?:to|charged)$/.test(n);
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact|the|your)$/.test(third.toLowerCase()) && (third.toLowerCase() !== 'the' || kind !== 'agent');
