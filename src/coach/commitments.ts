@@ -95,10 +95,11 @@ const SPLIT = new RegExp(`\\s*(?:;|,?\\s+(?:and|but|or)\\s+(?=(?:if|unless)\\s)|
 /** The promise-bearing clauses of a sentence. */
 function commitmentClauses(s: Sentence): PromiseClause[] {
   const text = s.text;
-  if (OFFER.test(text) && !/\bif (?:it|this|that|the \w+) (?:fails|happens|breaks|doesn't|does not|isn't|is not|still)/i.test(text)) {
-    // An offer anywhere in the sentence makes its promises offers too ("If you'd like, I'll send a label").
-    return [];
-  }
+  const conditionalPromise = /\bif (?:it|this|that|the \w+) (?:fails|happens|breaks|doesn't|does not|isn't|is not|still)/i.test(text);
+  // An offer that opens the sentence makes its promises offers too ("If you'd like, I'll send a label"); an offer or a
+  // courtesy in a later clause ("…, and if you need anything else just shout") only makes that clause an offer.
+  const offerAt = conditionalPromise ? -1 : text.search(OFFER);
+  if (offerAt >= 0 && offerAt < 4) return [];
   const segments: Span[] = [];
   let from = 0;
   SPLIT.lastIndex = 0;
@@ -112,15 +113,31 @@ function commitmentClauses(s: Sentence): PromiseClause[] {
   }
   if (from < text.length) segments.push({ start: from, end: text.length });
   const question = /\?\s*$/.test(text);
+  // "I'll call you tomorrow at 10, does that work?": the tag question asks about the promise; it does not take it back.
+  const tag = question ? /,\s*(?:does|do|is|would|will|can|could|shall|ok|okay|alright|right|how|hope|sound)\b[^,;]*\?\s*$/i.exec(text) : null;
+  if (tag && segments.length) {
+    const last = segments[segments.length - 1]!;
+    if (tag.index > last.start) {
+      segments[segments.length - 1] = { start: last.start, end: tag.index };
+      segments.push({ start: tag.index + 1, end: text.length });
+    }
+  }
   const out: PromiseClause[] = [];
   let inherited: string | null = null;
   segments.forEach((seg, i) => {
     const segText = text.slice(seg.start, seg.end);
     if (question && i === segments.length - 1) return;
+    if (offerAt >= 0 && OFFER.test(segText)) {
+      inherited = null;
+      return;
+    }
     // "We're looking into it and will be in touch": the modal's subject was said before the "and".
     // A chat reply that opens "Will call you back at 3." drops its "I".
     const elided = /^(?:will|shall)\s/i.test(segText) ? (/\b(i|we|they|he|she)\b(?![\s\S]*\b(?:i|we|they|he|she)\b)/i.exec(text.slice(0, seg.start))?.[1] ?? (seg.start === 0 && !/^(?:will|shall)\s+(?:you|it|that|this|there|he|she|they|we|i|the|your|be able)\b/i.test(segText) ? 'I' : 'it')) : undefined;
-    const found = findHead(elided ? `${elided} ${segText}` : segText, inherited);
+    // A bare verb carries on the promise before it only after "and" / "then" ("… and email you by 5pm"); after a dash or
+    // a semicolon it speaks to the customer ("- let me know if that doesn't suit").
+    const joined = /(?:\band|\bthen|\bplus|&|,)\s*$/i.test(text.slice(0, seg.start));
+    const found = findHead(elided ? `${elided} ${segText}` : segText, joined ? inherited : null);
     if (found && elided) {
       found.start = Math.max(0, found.start - elided.length - 1);
       found.verbAt = Math.max(0, found.verbAt - elided.length - 1);

@@ -23,7 +23,7 @@ const WITHIN_THE_HOUR = /\b(?:within|in) the (?:next )?hour\b/gi;
 const NEXT_BUSINESS_DAY = /\b(?:the )?next (?:business|working|work) day\b/gi;
 const DAY_AFTER_TOMORROW = /\b(?:the )?day after tomorrow\b/gi;
 const TOMORROW = /\b(?:tomorrow|tmrw|tmr|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow)\b/gi;
-const TODAY = /\b(?:later today|today|tonight|this (?:morning|afternoon|evening|arvo))\b/gi;
+const TODAY = /\b(?:later today|today|2day|tonight|2nite|this (?:morning|afternoon|evening|arvo))\b/gi;
 const END_OF_DAY = /\b(?:(?:the )?end of (?:the |to|your |my |our )?(?:business |working )?day|eod|cob|close of (?:business|play)|end of (?:business|play))\b/gi;
 const NEXT_WEEK = /\b(?:(early|start of|beginning of|end of|later|late|middle of|mid)[- ](?:the )?)?next week\b/gi;
 const THIS_WEEK = /\b(?:(?:by |before |until )?(?:the )?end of (?:the |this )week|later this week|this week|by the weekend|before the weekend)\b/gi;
@@ -56,7 +56,7 @@ const MIDNIGHT = /\bmidnight\b/gi;
 const IN_THE_MORNING = /\bin the morning\b/gi;
 const PART_OF_DAY = /\b(?:first thing|morning|afternoon|arvo|evening|tonight|night|start of (?:business|the day))\b/gi;
 
-const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|tmrw?|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow|arvo|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock|fortnights?|half past|quarter (?:past|to))\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
+const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|2day|2nite|tmrw?|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow|arvo|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock|fortnights?|half past|quarter (?:past|to))\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
 
 export type DueParts = {
   businessDays?: number;
