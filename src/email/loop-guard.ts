@@ -22,12 +22,13 @@ export async function mayAutoMail(
   if (trigger && trigger.kind !== 'normal') return { send: false, reason: `the message is ${trigger.kind.replace('_', ' ')}` };
   if (ownAddresses.has(address.replace(/\+[^@]*@/, '@'))) return { send: false, reason: 'the address is one of our own mailboxes' };
   if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(address)) return { send: false, reason: 'the address does not take replies' };
-  const bounced = await db.selectFrom('customer_identities').select('bounced_at').where('kind', '=', 'email').where('value', '=', address).executeTakeFirst();
-  if (bounced?.bounced_at) return { send: false, reason: 'the address bounced' };
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from auto_mail_log
-    where address = ${address} and created_at > now() - make_interval(mins => ${autoMailLimit.perMinutes})`.execute(db);
-  if (rows[0]!.n >= autoMailLimit.count) return { send: false, reason: `already ${rows[0]!.n} automatic messages to this address within ${autoMailLimit.perMinutes} minutes` };
+  const { rows } = await sql<{ bounced_at: Date | null; n: number }>`
+    select (select bounced_at from customer_identities where kind = 'email' and value = ${address}) as bounced_at,
+      (select count(*)::int from auto_mail_log
+        where address = ${address} and created_at > now() - make_interval(mins => ${autoMailLimit.perMinutes})) as n`.execute(db);
+  const { bounced_at, n } = rows[0]!;
+  if (bounced_at) return { send: false, reason: 'the address bounced' };
+  if (n >= autoMailLimit.count) return { send: false, reason: `already ${n} automatic messages to this address within ${autoMailLimit.perMinutes} minutes` };
   return { send: true };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import { dbNow, type Db, type Tx } from '../db/database.ts';
@@ -20,35 +21,31 @@ export const replyAddress = (mailbox: string, token: string) => mailbox.replace(
  * too, when the customer's widget has not been seen for WIDGET_PRESENT_MS.
  */
 export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, messageId: string): Promise<boolean> {
-  const t = await tx
-    .selectFrom('tickets as t')
-    .select(['t.id', 't.number', 't.channel', 't.mailbox_id', 't.requester_id'])
-    .where('t.id', '=', ticketId)
-    .executeTakeFirstOrThrow();
+  // One read for the whole envelope: the customer's address, our mailbox, the thread so far and who is copied.
+  const { rows } = await sql<{
+    number: number;
+    channel: string;
+    to: string | null;
+    mailbox: string | null;
+    thread: { header: string; direction: string }[];
+    cc: string[];
+  }>`
+    select t.number, t.channel,
+      (select value from customer_identities where customer_id = t.requester_id and kind = 'email' order by created_at limit 1) as "to",
+      coalesce((select address from mailboxes where id = t.mailbox_id), (select address from mailboxes order by created_at limit 1)) as mailbox,
+      coalesce((select json_agg(json_build_object('header', message_id_header, 'direction', direction) order by created_at)
+        from message_emails where ticket_id = t.id), '[]') as thread,
+      coalesce((select array_agg(address) from ticket_participants where ticket_id = t.id), '{}') as cc
+    from tickets t where t.id = ${ticketId}`.execute(tx);
+  const t = rows[0];
+  if (!t) throw new Error(`ticket ${ticketId} not found`);
   if (t.channel === 'chat') {
     // A widget conversation continues by email once the customer has left the page (one ticket, one timeline).
     if ((await widgetPresence(tx, ticketId, WIDGET_PRESENT_MS)) !== 'away') return false;
   } else if (t.channel !== 'email' && t.channel !== 'web') return false;
-  const to = await tx
-    .selectFrom('customer_identities')
-    .select('value')
-    .where('customer_id', '=', t.requester_id)
-    .where('kind', '=', 'email')
-    .orderBy('created_at')
-    .executeTakeFirst();
-  const mailbox =
-    (t.mailbox_id && (await tx.selectFrom('mailboxes').select(['address']).where('id', '=', t.mailbox_id).executeTakeFirst())) ||
-    (await tx.selectFrom('mailboxes').select(['address']).orderBy('created_at').executeTakeFirst());
-  if (!to || !mailbox) return false;
-  const thread = await tx
-    .selectFrom('message_emails')
-    .select(['message_id_header', 'direction'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('created_at')
-    .execute();
-  const lastInbound = [...thread].reverse().find((m) => m.direction === 'inbound');
-  const cc = await tx.selectFrom('ticket_participants').select('address').where('ticket_id', '=', ticketId).execute();
-  const domain = mailbox.address.split('@')[1]!;
+  if (!t.to || !t.mailbox) return false;
+  const lastInbound = [...t.thread].reverse().find((m) => m.direction === 'inbound');
+  const domain = t.mailbox.split('@')[1]!;
   await tx
     .insertInto('message_emails')
     .values({
@@ -56,11 +53,11 @@ export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, mess
       ticket_id: ticketId,
       direction: 'outbound',
       message_id_header: outboundMessageId(t.number, messageId, domain),
-      in_reply_to: lastInbound?.message_id_header ?? thread[thread.length - 1]?.message_id_header ?? null,
-      reference_ids: thread.map((m) => m.message_id_header).slice(-20),
-      from_address: mailbox.address,
-      to_addresses: [to.value],
-      cc_addresses: cc.map((c) => c.address).filter((a) => a !== to.value).slice(0, 20),
+      in_reply_to: lastInbound?.header ?? t.thread[t.thread.length - 1]?.header ?? null,
+      reference_ids: t.thread.map((m) => m.header).slice(-20),
+      from_address: t.mailbox,
+      to_addresses: [t.to],
+      cc_addresses: t.cc.filter((a) => a !== t.to).slice(0, 20),
       delivery_status: 'queued',
     })
     .execute();

@@ -15,7 +15,17 @@ export function humanTime(at: Date, timeZone: string): string {
   return `${d.toFormat('cccc d LLLL, HH:mm')} (${d.toFormat('ZZZZ')})`;
 }
 
-type Target = { id: string; number: number; subject: string; channel: string; team_id: string | null; expected_reply_by: Date | null; timezone: string };
+type Target = {
+  id: string;
+  number: number;
+  subject: string;
+  channel: string;
+  team_id: string | null;
+  expected_reply_by: Date | null;
+  timezone: string;
+  /** The requester's first email address, where the notice goes. */
+  address: string | null;
+};
 
 /**
  * Writes Heed's own message to the customer on the ticket and queues its email, unless the loop guard says no
@@ -23,10 +33,7 @@ type Target = { id: string; number: number; subject: string; channel: string; te
  */
 async function sendNotice(tx: Tx, jobs: Jobs, own: Set<string>, t: Target, kind: string, text: string): Promise<boolean> {
   if (t.channel !== 'email' && t.channel !== 'web') return false; // other channels see it in the portal and the API
-  const to = await sql<{ value: string }>`
-    select i.value from customer_identities i join tickets t on t.requester_id = i.customer_id
-    where t.id = ${t.id} and i.kind = 'email' order by i.created_at limit 1`.execute(tx);
-  const address = to.rows[0]?.value;
+  const address = t.address;
   if (!address) return false;
   if (own.size === 0) return false;
   const guard = await mayAutoMail(tx, address, null, own);
@@ -49,7 +56,8 @@ async function sendNotice(tx: Tx, jobs: Jobs, own: Set<string>, t: Target, kind:
 /** Our support addresses, read once per batch: the loop guard never writes to them. */
 const ownAddresses = async (tx: Tx) => new Set((await tx.selectFrom('mailboxes').select('address').execute()).map((m) => m.address));
 
-const targetColumns = sql`t.id, t.number, t.subject, t.channel, t.team_id, t.expected_reply_by, coalesce(c.timezone, w.timezone) as timezone`;
+const targetColumns = sql`t.id, t.number, t.subject, t.channel, t.team_id, t.expected_reply_by, coalesce(c.timezone, w.timezone) as timezone,
+  (select i.value from customer_identities i where i.customer_id = t.requester_id and i.kind = 'email' order by i.created_at limit 1) as address`;
 
 /**
  * Acknowledges new email and web-form tickets with the time the customer can expect a reply. Small batches, one
@@ -62,10 +70,10 @@ export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 25): Prom
       where t.ack_pending order by t.created_at limit ${limit} for update of t skip locked`.execute(tx);
     let sent = 0;
     const own = rows.length ? await ownAddresses(tx) : new Set<string>();
+    if (rows.length) await tx.updateTable('tickets').set({ ack_pending: false }).where('id', 'in', rows.map((t) => t.id)).execute();
     for (const t of rows) {
       const when = t.expected_reply_by ? `You can expect our reply by ${humanTime(t.expected_reply_by, t.timezone)}.` : 'We will reply as soon as we can.';
       const text = `Hello,\n\nThank you for writing to us. We have received your request "${t.subject}" (reference #${t.number}). ${when}\n\nIf you have anything to add, reply to this email: it goes to the same request.`;
-      await tx.updateTable('tickets').set({ ack_pending: false }).where('id', '=', t.id).execute();
       if (await sendNotice(tx, jobs, own, t, 'acknowledgement', text)) sent++;
     }
     return sent;
