@@ -101,6 +101,8 @@ export function redirectAt(text: string): number {
       // bring to what the agent arranged, not a channel to start over in.
       // "I'll try to call you before 5": the agent is the one who acts.
       if (/\b(?:i|we)(?:'ll| will| shall|'d| would|'m going to| am going to|'re going to| are going to)?(?: also| just| then)?\s*$/i.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^\W*(?:try|just|then|also|instead)\b/i.test(m[0])) continue;
+      // "Go to Settings and switch on notifications": a step in the app the customer already uses, not another channel.
+      if (/\bgo (?:in)?to\b/i.test(m[0]) && /^\s*(?:the |your |my )?(?:settings|menu|tab|profile|preferences|options|account settings|dashboard|inbox|basket|cart|checkout|home ?screen)\b/i.test(text.slice(m.index + m[0].length))) continue;
       const said = text.slice(m.index);
       if (/^\W*(?:\w+ )?ask (?:[\w-]+ ){1,3}to (?:bring|sign|fill|provide|have|wear|keep|complete|show)\b/i.test(said)) continue;
       if (/\bbring\b/i.test(m[0]) && /\b(?:appointment|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|at \d{1,2}(?::\d\d)?\b|tomorrow|(?:set aside|reserved|waiting|ready|kept) for you)/i.test(text)) continue;
