@@ -42,7 +42,7 @@ export class Speller {
     for (const key of [word, ...deletions(word)]) {
       for (const v of this.near.get(key) ?? []) {
         if (v === best || !oneEdit(word, v)) continue;
-        const f = this.freq.get(v)!;
+        const f: number = this.freq.get(v)!;
         if (f > bestFreq || (f === bestFreq && best !== null && v < best)) [best, bestFreq] = [v, f];
       }
     }
