@@ -50,7 +50,7 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     const subject = subjectBefore(seg, m.index);
     if (!subject || EMBEDDED.test(seg.slice(Math.max(0, m.index - 80), m.index))) continue;
     // "I can't guarantee the driver will call ahead", "I hope they'll reply": a promise withheld or only hoped for.
-    if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder))(?: that| if| whether)?\s*$/i.test(seg.slice(Math.max(0, subject.start - 60), subject.start))) continue;
+    if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder))(?: that| if| whether)?\s+(?:[\w'-]+\s+){0,4}$/i.test(seg.slice(Math.max(0, m.index - 80), m.index + 1).replace(/\s*$/, ' '))) continue;
     const afterModal = seg.slice(m.index + m[0].length);
     const adverbs = ADVERBS.exec(afterModal)?.[0] ?? '';
     const words = /^([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?/.exec(afterModal.slice(adverbs.length));
