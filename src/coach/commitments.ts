@@ -57,6 +57,12 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
         }
       }
       const before = p.agent.slice(s.start, c.start);
+      // "Kindly allow us 48 hours, we will update you": the time asked for is the promise's.
+      if (Object.keys(reading.parts).length === 0 && /\b(?:allow|give)(?: (?:us|me|them))? (?:up to |about |around )?(?:\d{1,3}|a|an|one|two|three|four|five|seven|ten|twenty[- ]four|forty[- ]eight|seventy[- ]two) (?:more )?(?:business |working )?(?:hours?|hrs?|days?|weeks?)\b/i.test(before)) {
+        const asked = /\b(?:allow|give)(?: (?:us|me|them))? (?:up to |about |around )?([\w-]+) (?:more )?((?:business |working )?(?:hours?|hrs?|days?|weeks?))\b/i.exec(before)!;
+        const named = readDue(`within ${asked[1]} ${asked[2]}`, clock);
+        if (Object.keys(named.parts).length) reading = { parts: named.parts, spans: reading.spans };
+      }
       // "Bring her in at 4pm today and we'll re-stitch it": the promise happens at the time the request names.
       if (Object.keys(reading.parts).length === 0 && /^\s*(?:please\s+)?(?:bring|come|drop|pop|call|ring|send|book|pick)\b[^.;!?]*\band\s*$/i.test(before)) {
         const named = readDue(before, clock);

@@ -95,7 +95,9 @@ function weekdayDate(clock: Clock, weekday: number, mode: 'deadline' | 'after' |
   const today = clock.now.startOf('day');
   if (mode === 'nextWeek') return today.startOf('week').plus({ weeks: 1, days: weekday - 1 });
   const diff = (weekday - today.weekday + 7) % 7;
-  return today.plus({ days: diff === 0 && mode === 'after' ? 7 : diff });
+  // "By Friday" said on a Friday after the business day has ended can only mean next Friday.
+  const dayOver = clock.now >= at(today, clock.dayEnd);
+  return today.plus({ days: diff === 0 && (mode === 'after' || dayOver) ? 7 : diff });
 }
 
 const DEADLINE = /\b(?:by|before|until|till|no later than|not later than|cob|eod|close of business|end of (?:the )?day|end of business)\s+(?:(?:this|the) )?(?:(?:end of (?:the )?day|close of business|cob|eod)\s+)?$/i;

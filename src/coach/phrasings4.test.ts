@@ -207,3 +207,14 @@ test('due times: spoken clock times, day numbers, windows of days, chat spelling
   // "a week before", counted back from the date named earlier.
   assert.deepEqual(due('Your tickets are confirmed for March 21, and the e-tickets will be emailed to you a week before.'), ['2026-03-14T17:00:00+00:00']);
 });
+
+test('promises in more registers: "allow us 48 hours", "will reflect", "expect our call", "by Friday" after Friday\'s close', () => {
+  const due = (text: string, now = options.now, timeZone = options.timeZone) => extractCommitments(text, { now, timeZone }).map((c) => c.due);
+  assert.deepEqual(due('Kindly allow us 48 hours, we will update you.'), ['2026-03-13T10:00:00+00:00']);
+  assert.deepEqual(due('The amount will reflect in your account in 5-7 business days.'), ['2026-03-20T17:00:00+00:00']);
+  assert.deepEqual(due('Expect our call on Thursday.'), ['2026-03-12T17:00:00+00:00']);
+  // Said on Friday 27 March at 18:30, after the business day: next Friday, after the clocks have changed.
+  assert.deepEqual(due("I'll call you by Friday.", new Date('2026-03-27T18:30:00Z')), ['2026-04-03T17:00:00+01:00']);
+  // Half-hour zones keep their offset.
+  assert.deepEqual(due("I'll call you in 2 hours.", new Date('2026-04-04T02:00:00Z'), 'Australia/Adelaide'), ['2026-04-04T14:30:00+10:30']);
+});

@@ -25,13 +25,13 @@ function serviceParticiple(word: string): boolean {
 // Passives that describe rather than promise: "you will be charged", "it will be needed", "it'll be based on …".
 const NOT_PROMISED_STATE = /^(?:published|able|charged|billed|asked|required|expected|needed|based|located|limited|subject|affected|considered|treated|deemed|used|allowed|permitted|given|taken|seen|known|happened|concerned|interested|pleased|delighted|surprised|disappointed|tired|closed|open|even|often|broken|written|spoken|forgotten|hidden|done|been)$/i;
 const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin|see)$/i;
-const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop)$/i;
+const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop|reflect)$/i;
 
 // Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
 const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
 const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
-const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
+const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your|our|my) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS})$`, 'i');
 const BARE_VERB = new RegExp(`^(?:also\\s+|then\\s+|personally\\s+)?(${ACTION_VERBS})\\b`, 'id');
 
