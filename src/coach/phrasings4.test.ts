@@ -218,3 +218,11 @@ test('promises in more registers: "allow us 48 hours", "will reflect", "expect o
   // Half-hour zones keep their offset.
   assert.deepEqual(due("I'll call you in 2 hours.", new Date('2026-04-04T02:00:00Z'), 'Australia/Adelaide'), ['2026-04-04T14:30:00+10:30']);
 });
+
+test('blame: the rhetorical question that puts it on the customer; a real question does not', () => {
+  table(
+    'blame',
+    ['Did you not read the email we sent last week?', "Didn't you check the size guide before ordering?", 'Were you not told at the desk that breakfast ends at 10?'],
+    ['Did you receive our email about the change?', 'Have you checked your spam folder?', "Didn't you get my text? I'll resend it now."],
+  );
+});

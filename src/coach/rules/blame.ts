@@ -155,6 +155,7 @@ const FAMILIES: RegExp[] = [
   // "That's a Visa issue", "it's a courier problem": the issue assigned to another party by name.
   /\b(?:[Tt]hat's|[Tt]hat is|[Ii]t's|[Ii]t is|[Tt]his is) (?:a|an|really a|purely a|entirely a) (?:[A-Z][\w-]+|bank|courier|carrier|supplier|manufacturer|network|isp|provider|airline|venue|council|lab|third-party|vendor|partner|browser|device|phone|hardware|router|customs|retailer|seller|landlord|insurer|user|customer) (?:issue|problem|matter|thing|fault|error|side issue)\b/g,
   /\b(?:on|at|from) [A-Z][\w-]+'s (?:side|end)\b/g,
+  /\b(?:[Dd]id you not|[Dd]idn't you|[Ww]hy didn't you|[Ww]hy did you not|[Hh]ave you not|[Hh]aven't you|[Dd]id nobody tell you|[Ww]ere you not|[Ww]eren't you) (?:[\w-]+ ){0,6}?(?:read|check|notice|look at|follow|aware|warned|sign|agree to|realise|realize|told|informed)\w*\b/g,
 ];
 
 // Shapes that can also be a neutral account ("the courier failed to deliver, so I've booked a redelivery",
@@ -245,6 +246,8 @@ const FIRST_PERSON: RegExp[] = [
   /\bi (?:wasn't|was not) (?:on shift|working|on duty|here|in that day|the one (?:who|that))\b/gi,
 ];
 
+const RHETORICAL = /\b(?:did you not|didn't you|why didn't you|why did you not|have you not|haven't you|did nobody tell you|were you not|weren't you)\b[^?]{0,80}\b(?:read|check|notice|look|follow|told|informed|aware|warned|sign|agree|realise|realize)\w*/i;
+
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
 const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
 // Owning the mistake for the team is the opposite of blame.
@@ -259,7 +262,8 @@ const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked af
 export function findBlame(sentences: Sentence[]): Hit[] {
   const hits: Hit[] = [];
   sentences.forEach((s, i) => {
-    if (/\?\s*$/.test(s.text) || OUTSIDE_CAUSE.test(s.text)) return;
+    // A question asks, unless it is the rhetorical "did you not read the email?", which puts it on the customer.
+    if ((/\?\s*$/.test(s.text) && !RHETORICAL.test(s.text)) || OUTSIDE_CAUSE.test(s.text)) return;
     const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
     if (OWNING.test(around)) return;
     // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
