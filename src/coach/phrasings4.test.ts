@@ -226,3 +226,27 @@ test('blame: the rhetorical question that puts it on the customer; a real questi
     ['Did you receive our email about the change?', 'Have you checked your spam folder?', "Didn't you get my text? I'll resend it now."],
   );
 });
+
+test('blame in more voices (terse chat, Indian English, formal letters), and their neutral twins', () => {
+  table(
+    'blame',
+    [
+      'the courier guy didnt even ring the bell lol',
+      'Sir, the mistake happened at the branch level, head office is not involved.',
+      'This is a technical issue of the payment gateway.',
+      'The concerned department has not yet responded, please wait.',
+      'We regret to inform you that the error occurred due to incorrect details furnished by you.',
+      'As per our records, you did not turn up for the appointment.',
+      'It appears you may have missed the renewal reminder we sent in January.',
+      'The account was locked because too many wrong passwords were entered.',
+      'Regrettably the hotel did not honour the booking we made.',
+    ],
+    [
+      'The concerned team has processed your request and the card is on its way.',
+      'You did not need to pay twice; I have refunded the extra amount.',
+      'The issue with the payment gateway is fixed and your booking is confirmed.',
+      "If you didn't attend, just let me know and I'll rebook.",
+      'The hotel confirmed your booking this morning.',
+    ],
+  );
+});
