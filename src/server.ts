@@ -59,8 +59,8 @@ export async function startServer(config: Config, say: (line: string) => void = 
     await resyncOpenTickets(database.db);
   });
   const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
-  await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta));
-  await jobs.work<{ id: string }>(SYSTEM_MAIL_QUEUE, (data, meta) => sendSystemEmail(database.db, mailer, data.id, meta, config.publicUrl));
+  await jobs.work<{ messageId: string }>(SEND_QUEUE, (data, meta) => sendQueuedEmail(database.db, storage, mailer, data.messageId, meta), { batchSize: 10 });
+  await jobs.work<{ id: string }>(SYSTEM_MAIL_QUEUE, (data, meta) => sendSystemEmail(database.db, mailer, data.id, meta, config.publicUrl), { batchSize: 10 });
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   await startKnowledgeJobs(database.db, jobs, { intervalSeconds: 5 });
   await startSurveyJobs(database.db, jobs, { intervalSeconds: 5, publicUrl: config.publicUrl });

@@ -12,13 +12,16 @@ const adapter = (db: Queryable): PgBoss.Db => ({
 
 export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
 
+/** How many jobs a worker takes per fetch (each is handled, and fails, on its own). */
+export type WorkOptions = { batchSize?: number };
+
 /** When a job may start, and a key that keeps one queued job per key (with a `short` or `stately` queue). */
 export type SendOptions = { startAfter?: Date; singletonKey?: string };
 
 export type Jobs = {
   /** Enqueues a job in the caller's transaction: it runs only if that transaction commits. */
   send<T extends object>(tx: Queryable, queue: string, data: T, options?: SendOptions): Promise<void>;
-  work<T>(queue: string, handler: JobHandler<T>): Promise<void>;
+  work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -53,9 +56,20 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
     async send(tx, queue, data, options = {}) {
       await boss.send(queue, data, { db: adapter(tx), ...options });
     },
-    async work<T>(queue: string, handler: JobHandler<T>) {
-      await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize: 1, includeMetadata: true }, async (jobs) => {
-        for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+    async work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}) {
+      const batchSize = options.batchSize ?? 1;
+      const worker = await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize, includeMetadata: true }, async (batch) => {
+        for (const job of batch) {
+          try {
+            await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+          } catch (err) {
+            // This job alone fails (and is retried by its queue's rules); pg-boss completes the rest of the batch.
+            await boss.fail(queue, job.id, { message: (err as Error).message });
+          }
+        }
+        // A full batch means more may be waiting: fetch again at once instead of after the polling pause, so a
+        // burst (a thousand acknowledgements) drains at the speed of the work, not one batch per interval.
+        if (batch.length === batchSize) boss.notifyWorker(worker);
       });
     },
     async stop() {
