@@ -89,6 +89,10 @@ export async function sendQueuedEmail(
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .leftJoin('mailboxes as b', 'b.address', 'e.from_address')
     .select(['e.message_id', 'e.ticket_id', 'e.message_id_header', 'e.in_reply_to', 'e.reference_ids', 'e.from_address', 'e.to_addresses', 'e.cc_addresses', 'e.delivery_status', 'm.body_text', 'm.body_html', 'm.author_agent_id', 't.subject', 't.number', 't.reply_token', 'b.name as mailboxName'])
+    // The files travel in the same read: one statement per email sent.
+    .select(sql<{ filename: string; content_type: string; storage_key: string }[]>`coalesce((select json_agg(json_build_object(
+        'filename', a.filename, 'content_type', a.content_type, 'storage_key', a.storage_key) order by a.created_at)
+      from attachments a where a.message_id = e.message_id), '[]')`.as('files'))
     .where('e.message_id', '=', messageId)
     .executeTakeFirst();
   if (!row || row.delivery_status !== 'queued') return; // already sent or given up: the job is idempotent
@@ -99,7 +103,6 @@ export async function sendQueuedEmail(
     });
   };
   if (!mailer) return fail('no outbound mail server: set OUTBOUND_SMTP_URL');
-  const files = await db.selectFrom('attachments').select(['filename', 'content_type', 'storage_key']).where('message_id', '=', messageId).execute();
   const subject = /^re:/i.test(row.subject) ? row.subject : `Re: ${row.subject}`;
   try {
     await mailer.sendMail({
@@ -115,7 +118,7 @@ export async function sendQueuedEmail(
       references: row.reference_ids.map((r) => `<${r}>`),
       // Heed's own notices (acknowledgements, updates) are automatic mail: RFC 3834 says so, and auto-responders keep quiet.
       headers: row.author_agent_id ? undefined : { 'Auto-Submitted': 'auto-replied' },
-      attachments: await Promise.all(files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
+      attachments: await Promise.all(row.files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
     });
   } catch (err) {
     const e = err as SmtpFailure;

@@ -108,6 +108,23 @@ describe('email over real SMTP', () => {
     assert.equal(after.body.messages[2].email.newText, 'Thanks, it is out now.');
   });
 
+  it("an agent's reply carries its files to the customer", async () => {
+    await client().sendMail({ from: 'dodo@wonder.example', to: 'support@heed.test', subject: 'Need the invoice', text: 'Please send it.', messageId: '<files-1@wonder.example>' });
+    const ticketId = await until('the ticket', () => ticketOf('files-1@wonder.example'));
+    const bytes = Buffer.from('%PDF-1.4 invoice 1042');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${ticketId}/attachments?filename=invoice-1042.pdf`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+      payload: bytes,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const reply = await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: 'Here it is.', attachmentIds: [JSON.parse(res.body).id] });
+    assert.equal(reply.status, 201);
+    const sent = await until('the reply with its file', async () => sink.received.find((m) => m.subject?.includes('Need the invoice')));
+    assert.deepEqual(sent.attachments.map((a) => [a.filename, a.contentType, a.content.toString()]), [['invoice-1042.pdf', 'application/pdf', bytes.toString()]]);
+  });
+
   it('the same subject from someone else is a new ticket; a [#number] from a participant joins', async () => {
     await client().sendMail({ from: 'bob@example.org', to: 'support@heed.test', subject: 'Refund', text: 'Where is my refund?', messageId: '<bob-1@example.org>' });
     const bobTicket = await until('bob ticket', () => ticketOf('bob-1@example.org'));
