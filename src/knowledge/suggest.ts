@@ -19,8 +19,8 @@ export async function knowledgeVersion(db: Queryable): Promise<string> {
 }
 
 /** The in-memory index of a locale's published articles, current as of this call. */
-export async function articleIndex(db: Db, locale = 'en'): Promise<Cached> {
-  const version = await knowledgeVersion(db);
+export async function articleIndex(db: Db, locale = 'en', known?: string): Promise<Cached> {
+  const version = known ?? (await knowledgeVersion(db));
   let byLocale = cache.get(db);
   if (!byLocale) cache.set(db, (byLocale = new Map()));
   const hit = byLocale.get(locale);
@@ -41,8 +41,11 @@ export async function articleIndex(db: Db, locale = 'en'): Promise<Cached> {
  * The published articles that answer an inquiry, best first, and whether the best is confident enough to offer a
  * customer for self-service. Only published articles are ever indexed, so a draft can never be suggested.
  */
-export async function suggestArticles(db: Db, input: { subject?: string; body: string; limit?: number; locale?: string }): Promise<Suggestions> {
-  const { index, docs } = await articleIndex(db, input.locale ?? 'en');
+export async function suggestArticles(
+  db: Db,
+  input: { subject?: string; body: string; limit?: number; locale?: string; /** knowledge_state.version, when already read */ version?: string },
+): Promise<Suggestions> {
+  const { index, docs } = await articleIndex(db, input.locale ?? 'en', input.version);
   if (index.size === 0) return { items: [], confident: false };
   const matches = index.match(`${input.subject ?? ''}\n${input.body}`);
   const items = matches
@@ -68,8 +71,8 @@ export type MacroSuggestion = { macroId: string; name: string; score: number };
 const macroCache = new WeakMap<object, { version: string; index: ArticleIndex; names: Map<string, string> }>();
 
 /** The active macros that fit an inquiry best (their name and text against it), best first. */
-export async function suggestMacros(db: Db, text: string, limit = 3): Promise<MacroSuggestion[]> {
-  const version = await knowledgeVersion(db);
+export async function suggestMacros(db: Db, text: string, limit = 3, known?: string): Promise<MacroSuggestion[]> {
+  const version = known ?? (await knowledgeVersion(db));
   let hit = macroCache.get(db);
   if (!hit || hit.version !== version) {
     const rows = await db.selectFrom('macros').select(['id', 'name', 'body', 'tags']).where('active', '=', true).execute();
