@@ -250,3 +250,21 @@ test('blame in more voices (terse chat, Indian English, formal letters), and the
     ],
   );
 });
+
+test('no_acknowledgement: the draft itself restates the failure it answers, without a word of regret', () => {
+  table(
+    'no_acknowledgement',
+    [
+      'I have checked the double charge on your card and the duplicate will drop off in 3 days.',
+      'The late delivery was caused by a routing error. The parcel is now out for delivery.',
+      'Following your call about the outage, service has been restored.',
+      'We received your message that the app keeps crashing. Please update to version 4.2.',
+    ],
+    [
+      "Thanks for your email about upgrading. The Pro plan is £12 a month and I've switched you over.",
+      'Your order has been dispatched and will arrive tomorrow.',
+      "We've added the extra charge for the cake you requested, £15.",
+      'Following your call about the outage, service has been restored. Sorry for the disruption.',
+    ],
+  );
+});

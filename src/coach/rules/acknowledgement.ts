@@ -16,6 +16,9 @@ const DRAFT_COMPLAINT = new RegExp(
     "\\b(?:charged|billed) (?:you )?(?:twice|double|two times|again|incorrectly|wrongly)\\b",
     "\\b(?:still|never|hasn't|has not|haven't|have not|didn't|did not) (?:arrived|been delivered|received|been refunded|working|been fixed|got back to you|called you back|heard back)\\b",
     "\\b(?:logged|noted|recorded|registered|filed|passed on) (?:your|the) (?:complaint|feedback|issue)\\b",
+    // The draft names the failure it answers: "the double charge on your card", "the late delivery was caused by…".
+    "\\b(?:the|your) (?:double|duplicate|incorrect|wrong|unexpected|unauthori[sz]ed) (?:charge|payment|debit|bill|fee|deduction)s?\\b",
+    "\\b(?:the|your) (?:late|delayed|missed|failed|cancell?ed|missing|damaged|faulty|broken|lost|incorrect|wrong) (?:delivery|deliveries|order|parcel|package|item|appointment|collection|refund|payment|booking|flight|train|service|installation|repair|visit|pickup|pick-up)\\b",
     // Restating how the customer feels is not acknowledging it: "I see you're unhappy about the delay".
     "\\byou(?:'re| are| were|'ve been| have been| seem| sound) (?:\\w+ )?(?:unhappy|upset|frustrated|annoyed|disappointed|angry|dissatisfied|not happy|concerned) (?:about|with|that|by)\\b",
     "\\b(?:your|the) complaint (?:regarding|about|concerning|re|of)\\b|\\b(?:complaint|grievance) (?:has been|was|is) (?:registered|logged|recorded|noted|received|closed)\\b",
@@ -61,12 +64,16 @@ const ACKNOWLEDGEMENT = new RegExp(
   'i',
 );
 
+const REPORTED = /\byour (?:feedback|e-?mail|message|call|letter|report|chat|complaint|concerns?|query|enquiry|note|review)\b/i;
+
 export type ComplaintSources = { context: string | null | undefined; quoted: string };
 
 /** Is there a complaint or an upset customer to answer? */
 export function customerComplained(sentences: Sentence[], sources: ComplaintSources): boolean {
   if (complaintScore(`${sources.context ?? ''}\n${sources.quoted}`) >= 1) return true;
-  return sentences.some((s) => DRAFT_COMPLAINT.test(s.text));
+  // "Following your call about the outage", "your message that the app keeps crashing": the draft restates a failure
+  // the customer reported.
+  return sentences.some((s) => DRAFT_COMPLAINT.test(s.text) || (REPORTED.test(s.text) && complaintScore(s.text) >= 1));
 }
 
 /** Finds a reply to a complaint that never acknowledges it. */
