@@ -268,3 +268,11 @@ test('no_acknowledgement: the draft itself restates the failure it answers, with
     ],
   );
 });
+
+test('cant_focus: a past attempt that failed is a report, a decision is still a refusal', () => {
+  table(
+    'cant_focus',
+    ['We were unable to approve your application.', 'We can no longer offer that tariff.'],
+    ['The driver was unable to deliver because nobody was in.', "Sorry we weren't able to get to you sooner.", 'The engineer could not get access on Tuesday.'],
+  );
+});

@@ -150,6 +150,13 @@ export function refusalAt(text: string): number {
     if (/\bso(?: that)? (?:it|this|that|they|nobody|no one)\s*$/i.test(before) && /^[^.;!?]{0,40}\bagain\b/i.test(after)) continue;
     if (CONSEQUENCE.test(before) && !serviceRefusal && !/\b(?:i|we|me|us|i'm|we're|afraid|unfortunately|sadly)\b/i.test(`${/\bso\b[^,;]*$/i.exec(before)?.[0] ?? ''} ${text.slice(m.index, m.index + m[0].length + 30)}`)) continue;
     if (CUSTOMER_SUBJECT.test(before) && REPORTED.test(before)) continue;
+    // A past attempt that failed is a report, not a refusal: "the driver was unable to deliver because nobody was in",
+    // "sorry we weren't able to get to you sooner".
+    if (/^(?:unable to|(?:could ?not|couldn't)\b|(?:were|was)(?: not|n't) able\b)/i.test(after) || /\b(?:was|were)\s*$/i.test(before)) {
+      const pastAttempt = /\b(?:the|our|your) (?:[\w-]+ )?(?:driver|courier|engineer|technician|postman|postie|rider|fitter|plumber|electrician|crew|team|surveyor|nurse|doctor|agent)\s+(?:was|were)?\s*$|\b(?:he|she|they)\s+(?:was|were)?\s*$/i.test(before);
+      const tooLate = /^[^.;!?]{0,60}\b(?:sooner|earlier|in time|yesterday|last (?:week|night|time)|this morning|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(after);
+      if (pastAttempt || tooLate) continue;
+    }
     return m.index;
   }
   return -1;
