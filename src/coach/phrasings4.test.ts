@@ -276,3 +276,28 @@ test('cant_focus: a past attempt that failed is a report, a decision is still a 
     ['The driver was unable to deliver because nobody was in.', "Sorry we weren't able to get to you sooner.", 'The engineer could not get access on Tuesday.'],
   );
 });
+
+test('channel_redirect in more shapes: the best person to speak to, worth a ring, a suggestion as a question', () => {
+  table(
+    'channel_redirect',
+    [
+      'The best person to speak to is your account manager.',
+      'You may wish to seek advice from Citizens Advice.',
+      'Have you tried contacting the venue?',
+      'Maybe try the Apple store?',
+      "It'd be worth giving the council a ring.",
+      'Our sister company handles that, their site is www.example.org.',
+      'For urgent issues call 111.',
+      "The council's parking team will be able to help with that.",
+      "Someone in our returns department can help; they're on returns@example.com.",
+    ],
+    [
+      'Our engineer will be able to help you on Friday when he visits.',
+      'For anything else, just reply to this email.',
+      'The best way to reach me is this email thread.',
+      'It might be worth restarting the router first.',
+      'Have you tried restarting the app?',
+      'The tracking number is JD 4412 0095 1GB.',
+    ],
+  );
+});
