@@ -34,5 +34,8 @@ export async function mayAutoMail(
 
 /** Notes automatic mail sent to an address, for the rate limit. */
 export async function logAutoMail(db: Queryable, to: string, kind: string): Promise<void> {
-  await db.insertInto('auto_mail_log').values({ address: to.toLowerCase(), kind }).execute();
+  await db.insertInto('auto_mail_log').values(autoMailRow(to, kind)).execute();
 }
+
+/** The log row of one automatic message, for a statement that writes it along with the message. */
+export const autoMailRow = (to: string, kind: string) => ({ address: to.toLowerCase(), kind });

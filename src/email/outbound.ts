@@ -21,15 +21,29 @@ export const replyAddress = (mailbox: string, token: string) => mailbox.replace(
  * too, when the customer's widget has not been seen for WIDGET_PRESENT_MS.
  */
 export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, messageId: string): Promise<boolean> {
-  // One read for the whole envelope: the customer's address, our mailbox, the thread so far and who is copied.
-  const { rows } = await sql<{
-    number: number;
-    channel: string;
-    to: string | null;
-    mailbox: string | null;
-    thread: { header: string; direction: string }[];
-    cc: string[];
-  }>`
+  const envelope = await replyEnvelope(tx, ticketId);
+  if (!envelope) return false;
+  await tx.insertInto('message_emails').values(outboundEmailRow(envelope, messageId)).execute();
+  await jobs.send(tx, SEND_QUEUE, { messageId });
+  return true;
+}
+
+/** Where and how a ticket's next outgoing email goes: the customer's address, our mailbox, the thread so far. */
+export type ReplyEnvelope = {
+  ticketId: string;
+  number: number;
+  to: string;
+  mailbox: string;
+  thread: { header: string; direction: string }[];
+  cc: string[];
+};
+
+/**
+ * The envelope of a reply on the ticket, in one read; null when the reply is not to be emailed (a channel
+ * without email, a chat customer still on the page, no address or no mailbox).
+ */
+export async function replyEnvelope(tx: Tx, ticketId: string): Promise<ReplyEnvelope | null> {
+  const { rows } = await sql<Omit<ReplyEnvelope, 'ticketId' | 'to' | 'mailbox'> & { channel: string; to: string | null; mailbox: string | null }>`
     select t.number, t.channel,
       (select value from customer_identities where customer_id = t.requester_id and kind = 'email' order by created_at limit 1) as "to",
       coalesce((select address from mailboxes where id = t.mailbox_id), (select address from mailboxes order by created_at limit 1)) as mailbox,
@@ -41,28 +55,27 @@ export async function queueReplyEmail(tx: Tx, jobs: Jobs, ticketId: string, mess
   if (!t) throw new Error(`ticket ${ticketId} not found`);
   if (t.channel === 'chat') {
     // A widget conversation continues by email once the customer has left the page (one ticket, one timeline).
-    if ((await widgetPresence(tx, ticketId, WIDGET_PRESENT_MS)) !== 'away') return false;
-  } else if (t.channel !== 'email' && t.channel !== 'web') return false;
-  if (!t.to || !t.mailbox) return false;
-  const lastInbound = [...t.thread].reverse().find((m) => m.direction === 'inbound');
-  const domain = t.mailbox.split('@')[1]!;
-  await tx
-    .insertInto('message_emails')
-    .values({
-      message_id: messageId,
-      ticket_id: ticketId,
-      direction: 'outbound',
-      message_id_header: outboundMessageId(t.number, messageId, domain),
-      in_reply_to: lastInbound?.header ?? t.thread[t.thread.length - 1]?.header ?? null,
-      reference_ids: t.thread.map((m) => m.header).slice(-20),
-      from_address: t.mailbox,
-      to_addresses: [t.to],
-      cc_addresses: t.cc.filter((a) => a !== t.to).slice(0, 20),
-      delivery_status: 'queued',
-    })
-    .execute();
-  await jobs.send(tx, SEND_QUEUE, { messageId });
-  return true;
+    if ((await widgetPresence(tx, ticketId, WIDGET_PRESENT_MS)) !== 'away') return null;
+  } else if (t.channel !== 'email' && t.channel !== 'web') return null;
+  if (!t.to || !t.mailbox) return null;
+  return { ticketId, number: t.number, to: t.to, mailbox: t.mailbox, thread: t.thread, cc: t.cc };
+}
+
+/** The queued outgoing email of a message: threading headers that keep the customer's client on one thread. */
+export function outboundEmailRow(e: ReplyEnvelope, messageId: string) {
+  const lastInbound = [...e.thread].reverse().find((m) => m.direction === 'inbound');
+  return {
+    message_id: messageId,
+    ticket_id: e.ticketId,
+    direction: 'outbound' as const,
+    message_id_header: outboundMessageId(e.number, messageId, e.mailbox.split('@')[1]!),
+    in_reply_to: lastInbound?.header ?? e.thread[e.thread.length - 1]?.header ?? null,
+    reference_ids: e.thread.map((m) => m.header).slice(-20),
+    from_address: e.mailbox,
+    to_addresses: [e.to],
+    cc_addresses: e.cc.filter((a) => a !== e.to).slice(0, 20),
+    delivery_status: 'queued' as const,
+  };
 }
 
 export type Mailer = Pick<Transporter, 'sendMail'>;

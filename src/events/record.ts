@@ -13,21 +13,21 @@ export type EventInput = {
   after?: unknown;
 };
 
+/** The row of one audit event, for a statement that writes it along with its change. */
+export const eventRow = (e: EventInput) => ({
+  action: e.action,
+  entity: e.entity,
+  entity_id: e.entityId,
+  ticket_id: e.ticketId ?? null,
+  actor_kind: e.actor.kind,
+  actor_id: e.actor.kind === 'system' ? null : e.actor.id,
+  before: e.before === undefined ? null : JSON.stringify(e.before),
+  after: e.after === undefined ? null : JSON.stringify(e.after),
+});
+
 /** Writes one audit event; call it inside the transaction of the mutation it describes. */
 export async function recordEvent(db: Queryable, e: EventInput): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      ticket_id: e.ticketId ?? null,
-      actor_kind: e.actor.kind,
-      actor_id: e.actor.kind === 'system' ? null : e.actor.id,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
-    })
-    .execute();
+  await db.insertInto('events').values(eventRow(e)).execute();
 }
 
 /** The fields of `after` that differ from `before`, as a {before, after} pair for an event. */

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Db, Tx } from '../db/database.ts';
-import { logAutoMail, mayAutoMail } from '../email/loop-guard.ts';
-import { queueReplyEmail } from '../email/outbound.ts';
-import { recordEvent } from '../events/record.ts';
+import { autoMailRow, mayAutoMail } from '../email/loop-guard.ts';
+import { outboundEmailRow, replyEnvelope, SEND_QUEUE } from '../email/outbound.ts';
+import { eventRow, recordEvent } from '../events/record.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { addBusinessMinutes } from '../sla/calendar.ts';
 import { queueEstimate } from '../sla/eta.ts';
@@ -41,15 +42,20 @@ async function sendNotice(tx: Tx, jobs: Jobs, own: Set<string>, t: Target, kind:
     await recordEvent(tx, { action: `ticket.${kind}_withheld`, entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, after: { reason: guard.reason } });
     return false;
   }
-  const m = await tx
-    .insertInto('messages')
-    .values({ ticket_id: t.id, kind: 'reply', direction: 'outbound', channel: t.channel === 'web' ? 'web' : 'email', body_text: text })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const queued = await queueReplyEmail(tx, jobs, t.id, m.id);
-  if (!queued) throw new Error('notice could not be queued'); // rolls back the message: nothing half-written
-  await logAutoMail(tx, address, kind);
-  await recordEvent(tx, { action: `ticket.${kind}_sent`, entity: 'message', entityId: m.id, ticketId: t.id, actor: { kind: 'system' }, after: { to: address } });
+  const envelope = await replyEnvelope(tx, t.id);
+  if (!envelope) return false;
+  // The message, its queued email, the auto-mail log entry and the event: one statement.
+  const messageId = randomUUID();
+  await tx
+    .with('m', (w) =>
+      w.insertInto('messages').values({ id: messageId, ticket_id: t.id, kind: 'reply', direction: 'outbound', channel: t.channel === 'web' ? 'web' : 'email', body_text: text }),
+    )
+    .with('e', (w) => w.insertInto('message_emails').values(outboundEmailRow(envelope, messageId)))
+    .with('l', (w) => w.insertInto('auto_mail_log').values(autoMailRow(address, kind)))
+    .insertInto('events')
+    .values(eventRow({ action: `ticket.${kind}_sent`, entity: 'message', entityId: messageId, ticketId: t.id, actor: { kind: 'system' }, after: { to: address } }))
+    .execute();
+  await jobs.send(tx, SEND_QUEUE, { messageId });
   return true;
 }
 
