@@ -301,3 +301,8 @@ test('channel_redirect in more shapes: the best person to speak to, worth a ring
     ],
   );
 });
+
+test('complaints: "ordered navy and got black" reports a failure; "Please can you waive the late fee?" only asks', () => {
+  assert.ok(complaintScore('I ordered navy and got black.') >= 1);
+  assert.equal(complaintScore('Please can you waive the late fee just this once? I was in hospital.'), 0);
+});

@@ -41,7 +41,7 @@ const SERVICE_FAILURE = new RegExp(
     "\\b(?:has|have) been (?:dropping|failing|crashing|losing|skipping|charging|breaking|freezing|timing out|erroring|glitching|playing up|acting up|cutting out)\\b|\\bsince (?:the |your |last |[a-z]+day's )?(?:\\w+ )?(?:update|upgrade|release|migration|outage|changeover)\\b",
     "\\b(?:vanished|disappeared)\\b|\\b(?:was|were|been|got) given (?:away|to (?:someone|somebody|another))\\b|\\b(?:was|were|is|are) (?:shut|closed) (?:the |for the )?(?:whole|entire|all)\\b",
     "\\b(?:was|were) told\\b[^.?!]{0,80}\\b(?:but|now|yet)\\b|\\b(?:says|shows|showing|marked)(?: as| it was| it's)? delivered\\b[^.?!]{0,30}\\b(?:but|nothing|not)\\b|\\bnothing (?:here|there|arrived|came|turned up)\\b",
-    "\\bordered (?:a|an|the|one|two|\\d+) [\\w-]+(?: [\\w-]+){0,3},? (?:(?:but|and) )?(?:i |we )?(?:got|received|they sent|you sent)\\b|\\b(?:was|were) due (?:\\w+ ){0,2}(?:days|weeks|months) ago\\b|\\bevery time (?:i|we) (?:ask|call|ring|chase|phone|email|try)\\b",
+    "\\bordered (?:(?:a|an|the|one|two|\\d+) )?[\\w-]+(?: [\\w-]+){0,3},? (?:(?:but|and) )?(?:i |we )?(?:got|received|they sent|you sent)\\b|\\b(?:was|were) due (?:\\w+ ){0,2}(?:days|weeks|months) ago\\b|\\bevery time (?:i|we) (?:ask|call|ring|chase|phone|email|try)\\b",
     "\\b(?:made|making) (?:a|an) (?:typo|mistake|error|mess|blunder)\\b|\\boverpa(?:id|ying|yment)\\b|\\boverdrawn\\b|\\b(?:took|taken|charged|debited) (?:[\\w-]+ ){0,3}(?:early|twice|again|without)\\b",
     "\\bwith no (?:bags|luggage|suitcases?|power|heating|hot water|water|internet|signal|food|tickets|refund|explanation)\\b|\\bshrugged\\b|\\b(?:got|given|received|issued) a (?:fine|penalty|parking ticket)\\b|\\bjust found out\\b|\\bhold-?up\\b|\\bfortnight\\b",
     "\\b(?:arrived|came|turned up|was delivered) with (?:[\\w-]+ ){0,4}(?:crushed|broken|damaged|missing|smashed|soaked|torn|open)\\b",
@@ -73,7 +73,7 @@ const SHOUT = /\b[A-Z]{3,}\b/g;
 // Capitals that are names of things, not raised voices.
 const ACRONYM = /^(?:USA|UK|EU|ASAP|FYI|UPS|DHL|USPS|PIN|ID|SMS|PDF|URL|FAQ|IBAN|BIC|VAT|TV|PC|USB|HDMI|GPS|AM|PM|API|CSV|SSO|ISA|HMO|NBN|NHS|DVLA|HMRC|GP|CEO|IT|HR|SIM|ATM|CVV|UTC|GMT|BST|EST|PST|SUV|MOT|ETA|OTP|VPN|DNS|WIFI|ISP|ONE|THE|AND|FOR)$/;
 const POLITE_REQUEST = /^\s*(?:please\s+)?(?:can|could|may|would) (?:i|we|you|someone|somebody|anyone|they|he|she)\b|^\s*(?:is|would) it (?:be )?possible\b|^\s*is there (?:any )?way\b|^\s*(?:would|will) you be able\b/i;
-const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:can(?!'t|not)|could(?!n't)|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
+const QUESTION_START = /^\s*(?:hi|hello|hey|dear)?[^a-z]{0,3}\s*(?:please\s+)?(?:can(?!'t|not)|could(?!n't)|is|are|do|does|how|when|what|which|would|will|any|should|has|have|may|might|quick question|i'd like|we'd like|thinking|just wondering|please could)\b/i;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
