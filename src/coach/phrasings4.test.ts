@@ -306,3 +306,9 @@ test('complaints: "ordered navy and got black" reports a failure; "Please can yo
   assert.ok(complaintScore('I ordered navy and got black.') >= 1);
   assert.equal(complaintScore('Please can you waive the late fee just this once? I was in hospital.'), 0);
 });
+
+test('chat promises: the "I" dropped after an emoji or an interjection, and "ill" for "I\'ll"', () => {
+  assert.deepEqual(promises('hey! sorry bout that 🙈 will get a new one out 2 u first thing tmrw').map((c) => c.due), ['2026-03-12T09:00:00+00:00']);
+  assert.deepEqual(promises('no worries, ill send it over today').map((c) => c.due), ['2026-03-11T17:00:00+00:00']);
+  assert.equal(promises('The weather 🌧 will improve tomorrow.').length, 0);
+});

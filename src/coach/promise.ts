@@ -31,7 +31,8 @@ const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear
 const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
 const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
-const PROMISE = /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your|our|my) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/gid;
+const PROMISE = new RegExp(`(?:^|[^\\w'])(?:ill|im gonna|imma) (?=(?:${ACTION_VERBS})\\b)|` + /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your|our|my) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/.source, 'gid');
+const ELIDED_ACTION = new RegExp(`^\\s+(?:will|shall)\\s+(?:also\\s+|then\\s+|definitely\\s+)?(?:${ACTION_VERBS})\\b`, 'i');
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS})$`, 'i');
 const BARE_VERB = new RegExp(`^(?:also\\s+|then\\s+|personally\\s+)?(${ACTION_VERBS})\\b`, 'id');
 
@@ -47,7 +48,9 @@ export function findHead(seg: string, inherited: string | null): Head | null {
   // A clause has a handful of modals; a run-on "will will will …" is not worth more than the first twenty.
   let seen = 0;
   for (let m = MODAL.exec(seg); m && seen < 20; m = MODAL.exec(seg), seen++) {
-    const subject = subjectBefore(seg, m.index);
+    let subject = subjectBefore(seg, m.index);
+    // "sorry bout that 🙈 will get a new one out": chat drops the "I" after an interjection or an emoji.
+    if (!subject && /^\s+(?:will|shall)\s/i.test(seg.slice(m.index)) && /(?:^|[.!?,;:—–-]|\p{Extended_Pictographic}|\b(?:sorry|thanks|thank you|ok|okay|sure|no worries|no problem|cheers|done|great)\b[^.!?]{0,20}?\p{Extended_Pictographic}?)\s*$/iu.test(seg.slice(0, m.index)) && ELIDED_ACTION.test(seg.slice(m.index))) subject = { start: m.index + 1, text: 'I' };
     if (!subject || EMBEDDED.test(seg.slice(Math.max(0, m.index - 80), m.index))) continue;
     // "I can't guarantee the driver will call ahead", "I hope they'll reply": a promise withheld or only hoped for.
     if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder))(?: that| if| whether)?\s+(?:[\w'-]+\s+){0,4}$/i.test(seg.slice(Math.max(0, m.index - 80), m.index + 1).replace(/\s*$/, ' '))) continue;
