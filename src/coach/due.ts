@@ -49,14 +49,18 @@ const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|elev
 // "by 5", "before 3", "at 10": a bare hour in a working day (1–7 is afternoon, 8–12 morning or noon).
 const BARE_HOUR = /\b(?:by|before|at|until|till|around|about|no later than)\s+(\d{1,2})(?::(\d{2}))?(?:ish)?\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|%|°|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|business|working|st\b|nd\b|rd\b|th\b|of\b|[-–/]))/gi;
 // "half past two", "quarter to five", "quarter past 3": working hours, so 1–7 is the afternoon.
-const SPOKEN_TIME = /\b(half|quarter) (past|to) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
+const SPOKEN_TIME = /\b(half|quarter) (past |to )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?! (?:hours?|days?|weeks?|mins?|minutes?)\b)/gi;
+// "at 17.30": a 24-hour time written with a dot, after a word that introduces a time.
+const CLOCK_DOT = /\b(?:at|by|before|until|till|from|around|no later than)\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|%|[a-z]))/gi;
+// "Monday AM", "tomorrow p.m.": a half of the day, in capitals or with stops so that "I am" is not one.
+const HALF_DAY = /(?<!\d\s?)\b(AM|PM|a\.m\.|p\.m\.)(?!\w)/g;
 const NOON = /\b(?:noon|midday|lunchtime|lunch time|lunch)\b/gi;
 const MIDNIGHT = /\bmidnight\b/gi;
 // "I'll call you in the morning", said during the day, means tomorrow morning.
 const IN_THE_MORNING = /\bin the morning\b/gi;
 const PART_OF_DAY = /\b(?:first thing|morning|afternoon|arvo|evening|tonight|night|start of (?:business|the day))\b/gi;
 
-const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|2day|2nite|tmrw?|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow|arvo|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock|fortnights?|half past|quarter (?:past|to))\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
+const MAY_NAME_A_TIME = /\d|\b(?:today|tonight|tomorrow|2day|2nite|tmrw?|tmw|2moro|2morrow|2mrw|tomoz|tomorow|tommorow|tommorrow|arvo|morning|afternoon|evening|night|noon|midday|midnight|lunch\w*|week|weekend|month|day|days|hours?|hrs?|minutes?|mins?|eod|cob|close|end|next|within|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first thing|o'?clock|fortnights?|half past|half (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|quarter (?:past|to)|AM|PM)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
 
 export type DueParts = {
   businessDays?: number;
@@ -271,6 +275,14 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (h < 1 || h > 12) return;
     parts.time ??= { hour: hour12(h, m[3]), minute: Math.min(59, Number(m[2] ?? 0)) };
   });
+  each(CLOCK_DOT, (m) => {
+    const h = Number(m[1]);
+    parts.time ??= { hour: m[1]!.length === 1 && h >= 1 && h <= 7 ? h + 12 : h, minute: Number(m[2]) };
+  });
+  each(HALF_DAY, (m) => {
+    if (/^a/i.test(m[1]!)) parts.partOfDay ??= 'morning';
+    else parts.partOfDay ??= 'afternoon';
+  });
   each(CLOCK_24H, (m) => {
     // "I'll ring you back at 4:30": a one-digit hour from 1 to 7 in a working day is the afternoon; "04:30" is as written.
     const h = Number(m[1]);
@@ -286,7 +298,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
     if (h < 1 || h > 12) return;
     let hour = h < 8 ? h + 12 : h;
     let minute = m[1]!.toLowerCase() === 'half' ? 30 : 15;
-    if (m[2]!.toLowerCase() === 'to') {
+    // "quarter five" is not said; "half five" is half past five.
+    if (!m[2] && m[1]!.toLowerCase() !== 'half') return;
+    if ((m[2] ?? '').trim().toLowerCase() === 'to') {
       hour -= 1;
       minute = 45;
     }

@@ -312,3 +312,12 @@ test('chat promises: the "I" dropped after an emoji or an interjection, and "ill
   assert.deepEqual(promises('no worries, ill send it over today').map((c) => c.due), ['2026-03-11T17:00:00+00:00']);
   assert.equal(promises('The weather 🌧 will improve tomorrow.').length, 0);
 });
+
+test('due times: "Monday AM", "at 17.30", "by half five"', () => {
+  const due = (text: string) => promises(text).map((c) => c.due);
+  assert.deepEqual(due("I'll call you Monday AM."), ['2026-03-16T12:00:00+00:00']);
+  assert.deepEqual(due("I'll call you at 17.30."), ['2026-03-11T17:30:00+00:00']);
+  assert.deepEqual(due("I'll call you by half five."), ['2026-03-11T17:30:00+00:00']);
+  assert.deepEqual(due("I'll call you in half an hour."), ['2026-03-11T10:30:00+00:00']);
+  assert.deepEqual(due('I am going to call you at 3pm.'), ['2026-03-11T15:00:00+00:00']);
+});
