@@ -93,6 +93,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
       await smtp?.close();
       await app.close();
       await jobs.stop();
+      mailer?.close?.(); // the relay connections kept open by the pool
       await database.close();
     },
   };

@@ -108,6 +108,14 @@ describe('email over real SMTP', () => {
     assert.equal(after.body.messages[2].email.newText, 'Thanks, it is out now.');
   });
 
+  it('keeps connections to the outbound relay open (pooled) unless the URL says pool=false', () => {
+    const pooled = createMailer('smtp://user:p%40ss@relay.example:587') as unknown as { transporter: { name: string }; close(): void };
+    assert.equal(pooled.transporter.name, 'SMTP (pool)');
+    pooled.close();
+    const single = createMailer('smtp://relay.example:587?pool=false') as unknown as { transporter: { name: string } };
+    assert.equal(single.transporter.name, 'SMTP');
+  });
+
   it("an agent's reply carries its files to the customer", async () => {
     await client().sendMail({ from: 'dodo@wonder.example', to: 'support@heed.test', subject: 'Need the invoice', text: 'Please send it.', messageId: '<files-1@wonder.example>' });
     const ticketId = await until('the ticket', () => ticketOf('files-1@wonder.example'));
