@@ -88,6 +88,7 @@ async function startRelay() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _session, done) {
       stream.on('end', () => {
