@@ -43,22 +43,30 @@ export type ReplyEnvelope = {
  * without email, a chat customer still on the page, no address or no mailbox).
  */
 export async function replyEnvelope(tx: Tx, ticketId: string): Promise<ReplyEnvelope | null> {
-  const { rows } = await sql<Omit<ReplyEnvelope, 'ticketId' | 'to' | 'mailbox'> & { channel: string; to: string | null; mailbox: string | null }>`
-    select t.number, t.channel,
+  const found = await replyEnvelopes(tx, [ticketId]);
+  if (!found.has(ticketId)) throw new Error(`ticket ${ticketId} not found`);
+  return found.get(ticketId)!;
+}
+
+/** replyEnvelope for many tickets in one read (a batch of notices): ticket id → envelope or null. */
+export async function replyEnvelopes(tx: Tx, ticketIds: string[]): Promise<Map<string, ReplyEnvelope | null>> {
+  if (!ticketIds.length) return new Map();
+  const { rows } = await sql<Omit<ReplyEnvelope, 'to' | 'mailbox'> & { channel: string; to: string | null; mailbox: string | null }>`
+    select t.id as "ticketId", t.number, t.channel,
       (select value from customer_identities where customer_id = t.requester_id and kind = 'email' order by created_at limit 1) as "to",
       coalesce((select address from mailboxes where id = t.mailbox_id), (select address from mailboxes order by created_at limit 1)) as mailbox,
       coalesce((select json_agg(json_build_object('header', message_id_header, 'direction', direction) order by created_at)
         from message_emails where ticket_id = t.id), '[]') as thread,
       coalesce((select array_agg(address) from ticket_participants where ticket_id = t.id), '{}') as cc
-    from tickets t where t.id = ${ticketId}`.execute(tx);
-  const t = rows[0];
-  if (!t) throw new Error(`ticket ${ticketId} not found`);
-  if (t.channel === 'chat') {
+    from tickets t where t.id = any(${ticketIds}::uuid[])`.execute(tx);
+  const out = new Map<string, ReplyEnvelope | null>();
+  for (const t of rows) {
+    let emailed = t.channel === 'email' || t.channel === 'web';
     // A widget conversation continues by email once the customer has left the page (one ticket, one timeline).
-    if ((await widgetPresence(tx, ticketId, WIDGET_PRESENT_MS)) !== 'away') return null;
-  } else if (t.channel !== 'email' && t.channel !== 'web') return null;
-  if (!t.to || !t.mailbox) return null;
-  return { ticketId, number: t.number, to: t.to, mailbox: t.mailbox, thread: t.thread, cc: t.cc };
+    if (t.channel === 'chat') emailed = (await widgetPresence(tx, t.ticketId, WIDGET_PRESENT_MS)) === 'away';
+    out.set(t.ticketId, emailed && t.to && t.mailbox ? { ticketId: t.ticketId, number: t.number, to: t.to, mailbox: t.mailbox, thread: t.thread, cc: t.cc } : null);
+  }
+  return out;
 }
 
 /** The queued outgoing email of a message: threading headers that keep the customer's client on one thread. */

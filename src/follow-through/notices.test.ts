@@ -76,6 +76,19 @@ describe('what the customer is told: acknowledgement with the expected reply tim
     assert.ok(ticket.events.some((e: { action: string }) => e.action === 'ticket.acknowledgement_withheld'));
   });
 
+  it('acknowledges at most five tickets an hour from one address, even when they are acknowledged in one batch', async () => {
+    clock.set('2026-03-10T10:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await recordInboundEmail(t.database.db, storage, { raw: mail('busy@example.com', `Question ${i}`, `busy-${i}@example.com`), via: 'api', envelopeTo: ['support@heed.test'] });
+      ids.push(r.ticketId!);
+    }
+    const done = await runDue(t.database.db, jobs, clock.now());
+    assert.equal(done.acknowledgements, 5);
+    const withheld = await t.database.db.selectFrom('events').select('ticket_id').where('action', '=', 'ticket.acknowledgement_withheld').where('ticket_id', 'in', ids).execute();
+    assert.equal(withheld.length, 2);
+  });
+
   it('when the promised time is about to pass without a reply, tells the customer a new time, honestly', async () => {
     clock.set('2026-03-10T10:00:00Z');
     const r = await recordInboundEmail(t.database.db, storage, { raw: mail('Bo <bo@example.com>', 'Refund please', 'eta-1@example.com'), via: 'api', envelopeTo: ['support@heed.test'] });

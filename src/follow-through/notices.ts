@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
+import type { Insertable } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
-import { autoMailRow, mayAutoMail } from '../email/loop-guard.ts';
-import { outboundEmailRow, replyEnvelope, SEND_QUEUE } from '../email/outbound.ts';
+import type { DB } from '../db/types.ts';
+import { autoMailDecision, autoMailFacts, autoMailRow } from '../email/loop-guard.ts';
+import { outboundEmailRow, replyEnvelopes, SEND_QUEUE } from '../email/outbound.ts';
 import { eventRow, recordEvent } from '../events/record.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { addBusinessMinutes } from '../sla/calendar.ts';
@@ -28,35 +30,57 @@ type Target = {
   address: string | null;
 };
 
+type Notice = { target: Target; kind: 'acknowledgement' | 'eta_update'; text: string };
+
 /**
- * Writes Heed's own message to the customer on the ticket and queues its email, unless the loop guard says no
- * (auto-submitted mail, our own addresses, bounced addresses, too many automatic messages). Returns whether it went.
+ * Writes Heed's own messages to customers on their tickets and queues their emails, unless the loop guard says no
+ * (our own addresses, bounced addresses, too many automatic messages). A batch costs a handful of statements
+ * whatever its size: one read of the loop guard's facts, one of the envelopes, one write of every message, queued
+ * email, log entry and event, one of the jobs. Returns how many went.
  */
-async function sendNotice(tx: Tx, jobs: Jobs, own: Set<string>, t: Target, kind: string, text: string): Promise<boolean> {
-  if (t.channel !== 'email' && t.channel !== 'web') return false; // other channels see it in the portal and the API
-  const address = t.address;
-  if (!address) return false;
-  if (own.size === 0) return false;
-  const guard = await mayAutoMail(tx, address, null, own);
-  if (!guard.send) {
-    await recordEvent(tx, { action: `ticket.${kind}_withheld`, entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, after: { reason: guard.reason } });
-    return false;
+async function sendNotices(tx: Tx, jobs: Jobs, own: Set<string>, notices: Notice[]): Promise<number> {
+  // Other channels see the notice in the portal and the API; without a mailbox there is nothing to send from.
+  const wanted = notices.filter((n) => (n.target.channel === 'email' || n.target.channel === 'web') && n.target.address && own.size > 0);
+  if (!wanted.length) return 0;
+  const facts = await autoMailFacts(tx, wanted.map((n) => n.target.address!));
+  const envelopes = await replyEnvelopes(tx, wanted.map((n) => n.target.id));
+  const messages: Insertable<DB['messages']>[] = [];
+  const emails: ReturnType<typeof outboundEmailRow>[] = [];
+  const logs: ReturnType<typeof autoMailRow>[] = [];
+  const events: ReturnType<typeof eventRow>[] = [];
+  const queued: { messageId: string }[] = [];
+  for (const { target: t, kind, text } of wanted) {
+    const address = t.address!;
+    const known = facts.get(address.toLowerCase()) ?? { bouncedAt: null, recent: 0 };
+    const guard = autoMailDecision(address, null, own, known);
+    if (!guard.send) {
+      events.push(eventRow({ action: `ticket.${kind}_withheld`, entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, after: { reason: guard.reason } }));
+      continue;
+    }
+    const envelope = envelopes.get(t.id);
+    if (!envelope) continue;
+    const messageId = randomUUID();
+    messages.push({ id: messageId, ticket_id: t.id, kind: 'reply', direction: 'outbound', channel: t.channel === 'web' ? 'web' : 'email', body_text: text });
+    emails.push(outboundEmailRow(envelope, messageId));
+    logs.push(autoMailRow(address, kind));
+    events.push(eventRow({ action: `ticket.${kind}_sent`, entity: 'message', entityId: messageId, ticketId: t.id, actor: { kind: 'system' }, after: { to: address } }));
+    // A second notice to the same address in this batch counts this one.
+    facts.set(address.toLowerCase(), { ...known, recent: known.recent + 1 });
+    queued.push({ messageId });
   }
-  const envelope = await replyEnvelope(tx, t.id);
-  if (!envelope) return false;
-  // The message, its queued email, the auto-mail log entry and the event: one statement.
-  const messageId = randomUUID();
-  await tx
-    .with('m', (w) =>
-      w.insertInto('messages').values({ id: messageId, ticket_id: t.id, kind: 'reply', direction: 'outbound', channel: t.channel === 'web' ? 'web' : 'email', body_text: text }),
-    )
-    .with('e', (w) => w.insertInto('message_emails').values(outboundEmailRow(envelope, messageId)))
-    .with('l', (w) => w.insertInto('auto_mail_log').values(autoMailRow(address, kind)))
-    .insertInto('events')
-    .values(eventRow({ action: `ticket.${kind}_sent`, entity: 'message', entityId: messageId, ticketId: t.id, actor: { kind: 'system' }, after: { to: address } }))
-    .execute();
-  await jobs.send(tx, SEND_QUEUE, { messageId });
-  return true;
+  if (messages.length) {
+    await tx
+      .with('m', (w) => w.insertInto('messages').values(messages))
+      .with('e', (w) => w.insertInto('message_emails').values(emails))
+      .with('l', (w) => w.insertInto('auto_mail_log').values(logs))
+      .insertInto('events')
+      .values(events)
+      .execute();
+  } else if (events.length) {
+    await tx.insertInto('events').values(events).execute();
+  }
+  await jobs.sendMany(tx, SEND_QUEUE, queued);
+  return queued.length;
 }
 
 /** Our support addresses, read once per batch: the loop guard never writes to them. */
@@ -74,15 +98,14 @@ export async function sendAcknowledgements(db: Db, jobs: Jobs, limit = 25): Prom
     const { rows } = await sql<Target>`
       select ${targetColumns} from tickets t join customers c on c.id = t.requester_id cross join workspace w
       where t.ack_pending order by t.created_at limit ${limit} for update of t skip locked`.execute(tx);
-    let sent = 0;
     const own = rows.length ? await ownAddresses(tx) : new Set<string>();
     if (rows.length) await tx.updateTable('tickets').set({ ack_pending: false }).where('id', 'in', rows.map((t) => t.id)).execute();
-    for (const t of rows) {
+    const notices = rows.map((t): Notice => {
       const when = t.expected_reply_by ? `You can expect our reply by ${humanTime(t.expected_reply_by, t.timezone)}.` : 'We will reply as soon as we can.';
       const text = `Hello,\n\nThank you for writing to us. We have received your request "${t.subject}" (reference #${t.number}). ${when}\n\nIf you have anything to add, reply to this email: it goes to the same request.`;
-      if (await sendNotice(tx, jobs, own, t, 'acknowledgement', text)) sent++;
-    }
-    return sent;
+      return { target: t, kind: 'acknowledgement', text };
+    });
+    return sendNotices(tx, jobs, own, notices);
   });
 }
 
@@ -103,8 +126,8 @@ export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 25): 
       order by t.expected_reply_by limit ${limit} for update of t skip locked`.execute(tx);
     const settings = await loadSettings(tx);
     const fallback = [...settings.calendars.values()].find((c) => c.isDefault)!;
-    let sent = 0;
     const own = rows.length ? await ownAddresses(tx) : new Set<string>();
+    const notices: Notice[] = [];
     for (const t of rows) {
       const clock = await tx.selectFrom('sla_clocks').select(['calendar_id']).where('ticket_id', '=', t.id).where('metric', '=', 'first_response').executeTakeFirst();
       const cal = (clock?.calendar_id && settings.calendars.get(clock.calendar_id)) || fallback;
@@ -115,8 +138,8 @@ export async function sendEtaUpdates(db: Db, jobs: Jobs, at: Date, limit = 25): 
       await tx.updateTable('tickets').set((eb) => ({ expected_reply_by: next, eta_updates: eb('eta_updates', '+', 1) })).where('id', '=', t.id).execute();
       await recordEvent(tx, { action: 'ticket.eta_updated', entity: 'ticket', entityId: t.id, ticketId: t.id, actor: { kind: 'system' }, before: { expectedReplyBy: t.expected_reply_by }, after: { expectedReplyBy: next } });
       const text = `Hello,\n\nAn honest update on your request #${t.number} ("${t.subject}"): we have not been able to reply by the time we gave you, and we are sorry for the wait. You can now expect our reply by ${humanTime(next, t.timezone)}.`;
-      if (await sendNotice(tx, jobs, own, { ...t, expected_reply_by: next }, 'eta_update', text)) sent++;
+      notices.push({ target: { ...t, expected_reply_by: next }, kind: 'eta_update', text });
     }
-    return sent;
+    return sendNotices(tx, jobs, own, notices);
   });
 }

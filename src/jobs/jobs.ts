@@ -21,6 +21,8 @@ export type SendOptions = { startAfter?: Date; singletonKey?: string };
 export type Jobs = {
   /** Enqueues a job in the caller's transaction: it runs only if that transaction commits. */
   send<T extends object>(tx: Queryable, queue: string, data: T, options?: SendOptions): Promise<void>;
+  /** Enqueues many jobs of one queue in one statement, in the caller's transaction (the queue's retry rules apply). */
+  sendMany<T extends object>(tx: Queryable, queue: string, items: T[]): Promise<void>;
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   stop(): Promise<void>;
 };
@@ -55,6 +57,9 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
   return {
     async send(tx, queue, data, options = {}) {
       await boss.send(queue, data, { db: adapter(tx), ...options });
+    },
+    async sendMany(tx, queue, items) {
+      if (items.length) await boss.insert(items.map((data) => ({ name: queue, data })), { db: adapter(tx) });
     },
     async work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}) {
       const batchSize = options.batchSize ?? 1;
