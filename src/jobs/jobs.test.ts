@@ -30,13 +30,13 @@ describe('job queue workers', () => {
   });
 
   it('drains a burst without pausing between full batches', async () => {
-    // Waiting the polling interval after every job, 30 jobs one at a time would take 30 s or more.
-    for (let i = 0; i < 30; i++) await jobs.send(database.db, 'test.burst', { i });
+    // Waiting the polling interval after every batch of 5, 100 jobs would take 20 s or more.
+    for (let i = 0; i < 100; i++) await jobs.send(database.db, 'test.burst', { i });
     const done = new Set<number>();
     await jobs.work<{ i: number }>('test.burst', async ({ i }) => {
       done.add(i);
-    });
-    assert.ok(await until(() => done.size === 30, 12_000), `only ${done.size} of 30 jobs ran within 12 s`);
+    }, { batchSize: 5 });
+    assert.ok(await until(() => done.size === 100, 12_000), `only ${done.size} of 100 jobs ran within 12 s`);
   });
 
   it('fails only the job that threw in a batch; the others complete and are not run again', async () => {

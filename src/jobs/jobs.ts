@@ -12,7 +12,7 @@ const adapter = (db: Queryable): PgBoss.Db => ({
 
 export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
 
-/** How many jobs a worker takes per fetch (each is handled, and fails, on its own). */
+/** How many jobs a worker takes per fetch (each is handled, and fails, on its own); above 1, a full batch is followed by another fetch at once. */
 export type WorkOptions = { batchSize?: number };
 
 /** When a job may start, and a key that keeps one queued job per key (with a `short` or `stately` queue). */
@@ -73,8 +73,11 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
           }
         }
         // A full batch means more may be waiting: fetch again at once instead of after the polling pause, so a
-        // burst (a thousand acknowledgements) drains at the speed of the work, not one batch per interval.
-        if (batch.length === batchSize) boss.notifyWorker(worker);
+        // burst (a thousand acknowledgements) drains at the speed of the work, not one batch per interval. Only for
+        // queues worked in batches: the one-at-a-time timer chains (stately queues) keep their pause, because
+        // pg-boss completes a job after the handler returns, without waiting, and a fetch at once could run
+        // before that (seen as a scheduler chain that stopped ticking on a loaded machine).
+        if (batchSize > 1 && batch.length === batchSize) boss.notifyWorker(worker);
       });
     },
     async stop() {
