@@ -39,17 +39,5 @@ export function autoMailDecision(to: string, trigger: Classification | null, own
   return { send: true };
 }
 
-/** autoMailDecision for one address, reading its facts. */
-export async function mayAutoMail(db: Queryable, to: string, trigger: Classification | null, ownAddresses: Set<string>): Promise<AutoMailDecision> {
-  const quick = autoMailDecision(to, trigger, ownAddresses, { bouncedAt: null, recent: 0 });
-  if (!quick.send) return quick;
-  return autoMailDecision(to, trigger, ownAddresses, (await autoMailFacts(db, [to])).get(to.toLowerCase()));
-}
-
-/** Notes automatic mail sent to an address, for the rate limit. */
-export async function logAutoMail(db: Queryable, to: string, kind: string): Promise<void> {
-  await db.insertInto('auto_mail_log').values(autoMailRow(to, kind)).execute();
-}
-
 /** The log row of one automatic message, for a statement that writes it along with the message. */
 export const autoMailRow = (to: string, kind: string) => ({ address: to.toLowerCase(), kind });
