@@ -27,16 +27,16 @@ export type InboundResult = { id: string; outcome: InboundOutcome; ticketId: str
  * Resolves only after the transaction has committed, so an SMTP 250 can follow it.
  */
 export async function recordInboundEmail(db: Db, storage: AttachmentStorage, input: InboundInput): Promise<InboundResult> {
-  let mail: ParsedEmail;
+  let parsed: ParsedEmail;
   try {
-    mail = await parseEmail(input.raw);
+    parsed = await parseEmail(input.raw);
   } catch (err) {
     return deadLetter(db, input, `unparseable: ${(err as Error).message}`.slice(0, 500));
   }
   // A message without a Message-ID gets one made from its bytes, so a second delivery of the same bytes (an IMAP
   // mailbox read again after its UIDVALIDITY changed, a crash between storing and moving the IMAP position) is
   // recognised as the duplicate it is, like any other.
-  if (!mail.messageId) mail = { ...mail, messageId: generatedMessageId(input.raw) };
+  const mail: Identified = { ...parsed, messageId: parsed.messageId ?? generatedMessageId(input.raw) };
   try {
     return await db.transaction().execute((tx) => file(tx, storage, input, mail));
   } catch (err) {
@@ -45,9 +45,12 @@ export async function recordInboundEmail(db: Db, storage: AttachmentStorage, inp
   }
 }
 
-async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mail: ParsedEmail): Promise<InboundResult> {
+/** A parsed email with the Message-ID it was sent with or, lacking one, the one made from its bytes. */
+type Identified = ParsedEmail & { messageId: string };
+
+async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mail: Identified): Promise<InboundResult> {
   // Two deliveries of the same message are filed one after the other, so the second sees the first.
-  if (mail.messageId) await sql`select pg_advisory_xact_lock(hashtext(${mail.messageId}))`.execute(tx);
+  await sql`select pg_advisory_xact_lock(hashtext(${mail.messageId}))`.execute(tx);
   const kind = classify(mail, input.envelopeFrom);
   const facts = await gatherFacts(tx, mail, input.envelopeTo ?? []);
   const decision = routeInbound(mail, kind, facts);
@@ -107,7 +110,7 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
               message_id: messageId,
               ticket_id: ticketId,
               direction: 'inbound',
-              message_id_header: mail.messageId ?? generatedMessageId(input.raw),
+              message_id_header: mail.messageId,
               in_reply_to: mail.inReplyTo[0] ?? null,
               reference_ids: mail.references.slice(-50),
               from_address: sender.address,
