@@ -1,0 +1,97 @@
+// Round 5 (issue 5): classes of phrasing that holdout2 (now development data) showed the coach missing or
+// over-reading. Each class is tested on sentences written for this file, not taken from any eval set, with the
+// neutral look-alikes that share its words and must not fire.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { coachDraft, type FindingKind } from './coach.ts';
+import { extractCommitments } from './commitments.ts';
+
+// A Wednesday, before the UK clocks change on 29 March.
+const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
+const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
+const promises = (text: string) => extractCommitments(text, options).map((c) => ({ phrase: c.phrase, due: c.due }));
+
+function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
+  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
+  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
+}
+
+test('blame: a bad habit pinned on a colleague or a system', () => {
+  table(
+    'blame',
+    [
+      'Derek has a habit of forgetting to log callbacks.',
+      'The night team keeps mixing up the room numbers.',
+      'Priya in accounts constantly gets the VAT wrong, sorry.',
+      'Our old courier ALWAYS gets the postcodes wrong.',
+      'The card reader does that from time to time.',
+      "The booking portal does that now and then, it's nothing we in support can control.",
+    ],
+    [
+      'We have a habit of checking every order twice before it leaves.',
+      'Sorry, the labels got mixed up in packing and I have sent the right ones today.',
+      'The app does that automatically once a week, so there is nothing you need to do.',
+      'If it does that again, I will send an engineer out.',
+      'Our team always gets back to customers within a day.',
+    ],
+  );
+});
+
+test('blame: the problem handed to a person, a unit disowned, our side cleared by contrast', () => {
+  table(
+    'blame',
+    [
+      "Honestly that's a them problem.",
+      "It's not the school's decision, the exam board sets the dates.",
+      "That isn't the branch's call.",
+      "That's not an error we would ever make.",
+      'Not the kind of mistake I would make, to be honest.',
+    ],
+    [
+      "It's not your fault at all, these forms are confusing.",
+      'It is the kind of slip anyone could make, and I have corrected it.',
+      'Let them know if there is a problem with the new date.',
+    ],
+  );
+});
+
+test('blame: the cause put on the customer side or the customer duty, in the passive or the counterfactual', () => {
+  table(
+    'blame',
+    [
+      'The drop-outs are at your end, the line tests clean.',
+      "So the issue is on your side, not a server problem.",
+      'Any damage should have been reported at drop-off.',
+      'This should have been cancelled by you before the deadline.',
+      'The extra bag should have been declared at check-in.',
+      'Had you renewed before the 1st, the discount would have applied.',
+    ],
+    [
+      "We're on your side here and I've asked for the fee to be waived.",
+      "This should have been flagged to you at booking, and I'm sorry it wasn't.",
+      'Your refund should have been processed by now; I have chased it this morning.',
+      'Had we known sooner, we would have sent a courier.',
+      'Had the parts arrived, the engineer would have fitted them on Monday.',
+    ],
+  );
+});
+
+test('blame: neutral look-alikes (where the customer bought it, how they paid, their complaint restated, time possessives)', () => {
+  table(
+    'blame',
+    [
+      'The supplier sent the wrong cable.',
+      'thats just how the system works im afraid',
+      'its not our fault the courier was late',
+    ],
+    [
+      'Returns go back to the shop where you bought the jacket, and I have let them know you are coming.',
+      'As you paid through PayPal, the refund goes back to your PayPal balance.',
+      "I understand you're upset that the courier left it outside.",
+      'The fix shipped in Monday\'s release, so the export works again.',
+      'The engineer who covers your area will call ahead.',
+      'Pick a time of your choice and I will book it in.',
+      'The supplier sent the wrong cable, so I have ordered the right one for tomorrow.',
+    ],
+  );
+});
