@@ -148,6 +148,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
   // "your Webster pack for next week ready by Tuesday", "invites for next week": a date after "for" says which
   // thing is meant; the due date is one said with "by", "on" or alone.
   const date = (m: RegExpExecArray, d: DateTime | undefined, weekStart = false) => {
+    // "I'll refund today's rental charge", "Friday's invoice": a day used as a possessive names the thing, not the due
+    // time; "on tomorrow's van", "in Friday's post" still time the promise.
+    if (/^'s\s+\p{L}/u.test(clause.slice(m.index + m[0].length)) && !/\b(?:on|in|by|for|with|from|until|till|before|after)\s+$/i.test(clause.slice(Math.max(0, m.index - 10), m.index))) return;
     if (d) dates.push({ at: m.index, date: d, weekStart, describes: /\b(?:pack|invites?|order|booking|tickets?|delivery|appointment|slot|shift|session|meeting|class|room|table|menu|rota|schedule|plan|prescription|medication|supply|stock)s? for (?:the )?$/i.test(clause.slice(Math.max(0, m.index - 30), m.index)) });
   };
 

@@ -95,3 +95,48 @@ test('blame: neutral look-alikes (where the customer bought it, how they paid, t
     ],
   );
 });
+
+test('commitment: a passive with a re- verb, channel and upkeep verbs, someone coming, covering or finding another time', () => {
+  const yes = [
+    'Your card will be re-sent by Friday.',
+    'The parcel will be re-delivered tomorrow.',
+    'Your badge will be re-printed and posted within 3 working days.',
+    'Sofia from our team will WhatsApp you this afternoon.',
+    'Maintenance will service the boiler on Friday.',
+    'Housekeeping will restock the minibar by 6pm today.',
+    'An electrician will be here on Thursday morning.',
+    'Our driver will be at reception at 8am.',
+    'Jonah will take your class on Monday.',
+    'Amira will take over your case from tomorrow.',
+    "If the slot doesn't work, I'll find another time this week.",
+    'Our technician Marco will call you at 9am tomorrow.',
+    'Your adviser Grace will email the forms by Friday.',
+  ];
+  for (const text of yes) assert.equal(promises(text).length, 1, `expected a promise: ${text}`);
+  const no = [
+    'Prices will be re-calculated automatically each month.',
+    'The printer will print double-sided by default.',
+    "I'll be here if you need anything else.",
+    'The office will be at least partly open over Easter.',
+    'It will take three working days.',
+    "You'll find the form attached.",
+    'Our colleague Ben will be on leave next week.',
+  ];
+  for (const text of no) assert.deepEqual(promises(text), [], `no promise expected: ${text}`);
+});
+
+test('commitment: chat without the article, a second promise with its own subject, a possessive day, an offer after "or"', () => {
+  assert.deepEqual(promises('Sorry about the mix-up with your order. Replacement ships Monday.'), [{ phrase: 'Replacement ships Monday', due: '2026-03-16T17:00:00+00:00' }]);
+  assert.deepEqual(promises('Refund goes out tomorrow.'), [{ phrase: 'Refund goes out tomorrow', due: '2026-03-12T17:00:00+00:00' }]);
+  assert.equal(promises('New card arrives Friday.').length, 1);
+  assert.deepEqual(promises('Shipping usually takes three days.'), []);
+  assert.deepEqual(promises('Delivery arrives whenever the courier gets there.'), []);
+  assert.deepEqual(promises('Ana will call you tomorrow, and a credit of £20.00 will be added to your account.'), [
+    { phrase: 'Ana will call you tomorrow', due: '2026-03-12T17:00:00+00:00' },
+    { phrase: 'a credit of £20.00 will be added to your account', due: null },
+  ]);
+  assert.deepEqual(promises("I'll waive today's late fee."), [{ phrase: "I'll waive today's late fee", due: null }]);
+  assert.deepEqual(promises("We'll refund Friday's booking."), [{ phrase: "We'll refund Friday's booking", due: null }]);
+  assert.deepEqual(promises("We'll put it on tomorrow's van."), [{ phrase: "We'll put it on tomorrow's van", due: '2026-03-12T17:00:00+00:00' }]);
+  assert.deepEqual(promises("I'll post it the day it arrives, or I can hold it at the desk if you'd rather."), [{ phrase: "I'll post it the day it arrives", due: null }]);
+});

@@ -3,7 +3,7 @@
 // it promises an action to the customer, rather than describing, offering or asking.
 
 export const ACTION_VERBS =
-  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|publish|cut|restart|resume|reopen|reconnect|brief|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk|decide|discuss|treat|consider|replant|repaint|reseal|clean';
+  'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|publish|cut|restart|resume|reopen|reconnect|brief|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk|decide|discuss|treat|consider|replant|repaint|reseal|clean|service|whatsapp|dm|ping|sms|facetime|skype|tidy|restock|refill|valet|hoover|vacuum|recalibrate|calibrate|patch|rewire|reprint|print|re-?key';
 
 // The modal that carries the promise; "won't forget to" is a promise said the other way round.
 const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+/gi;
@@ -17,10 +17,11 @@ const NOT_AN_ACTION = /^(?:not|n't|never|need|needs|require|want|wait|await|like
 const BE_STATES = /^(?:brought|driven|fitted|in touch|contacted|called|emailed|sent|given|issued|reissued|refunded|credited|reimbursed|notified|updated|delivered|shipped|dispatched|posted|mailed|processed|fixed|resolved|sorted|ready|with|back|repaired|replaced|collected|picked|reactivated|restored|live|active|activated|arranged|booked|scheduled|waived|applied|added|cancell?ed|paid|returned|corrected|reversed|released|expedited|prioriti[sz]ed|escalated|passed|forwarded|on|there|calling|sending|shipping|emailing|contacting|visiting|checking|following|reaching|getting|arriving|coming|deployed|installed|connected|reconnected|inspected|reviewed|transferred|honou?red|removed|withdrawn|cleared|closed|opened|done|finished|completed|handled|chased|ordered|topped|waiting)$/i;
 /** "assessed", "reissued", "shipped", "written": the participle of one of the service verbs. */
 function serviceParticiple(word: string): boolean {
-  const w = word.toLowerCase();
+  // "re-issued", "re-booked": the hyphen of the prefix is spelling, not a new verb.
+  const w = word.toLowerCase().replace(/^re-/, 're');
   if (!/(?:ed|en)$/.test(w)) return false;
   const stem = w.replace(/(?:ed|en)$/, '');
-  return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y'), w.replace(/d$/, '')].some((x) => ACTION_VERB.test(x));
+  return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y'), w.replace(/d$/, '')].some((x) => ACTION_VERB.test(x) || (/^re(?!ad|ally|ach|ceiv|ply|ward)/.test(x) && ACTION_VERB.test(x.slice(2))));
 }
 // Passives that describe rather than promise: "you will be charged", "it will be needed", "it'll be based on …".
 const NOT_PROMISED_STATE = /^(?:published|able|charged|billed|asked|required|expected|needed|based|located|limited|subject|affected|considered|treated|deemed|used|allowed|permitted|given|taken|seen|known|happened|concerned|interested|pleased|delighted|surprised|disappointed|tired|closed|open|even|often|broken|written|spoken|forgotten|hidden|done|been)$/i;
@@ -30,13 +31,15 @@ const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear
 // Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
 const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
+// Chat drops the article: "New pair ships tomorrow", "Replacement arrives Friday" (the time is checked by the caller).
+const SCHEDULED_BARE = /^\s*((?:[A-Z][\w-]*|new|replacement|refund)(?: [\w-]+)?)\s+(?:ships|arrives|goes out|lands|gets (?:dispatched|delivered|sent)|is (?:dispatched|delivered|sent out))\b/d;
 const PROGRESSIVE = /(?:^|[^\w'])(i|we)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|now\s+|personally\s+)?(sending|calling|shipping|arranging|booking|issuing|processing|posting|dispatching|ordering|refunding|crediting|escalating|passing|forwarding|chasing|emailing|ringing|visiting|coming|dropping|couriering|getting|putting|setting|replacing|repairing|fixing|collecting|upgrading|scheduling|having|organi[sz]ing|checking)\b/gid;
 const PROMISE = new RegExp(`(?:^|[^\\w'])(?:ill|im gonna|imma) (?=(?:${ACTION_VERBS})\\b)|` + /(?:^|[^\w'])(?:i|we) (?:promise|guarantee|commit|give you my word|give you our word)\b|\byou have (?:my|our) word\b|\brest assured,? (?:i|we|it|you)\b|\b(?:you can|you'll|you will|please) expect (?:a|an|the|it|your|to (?:hear|receive|get|see))\b|^\s*expect (?:a|an|the|your|our|my) (?:call|email|e-mail|text|message|reply|visit|update|refund|parcel|delivery|letter|quote)\b|\blet me (?:check|look into|find out|chase|investigate|speak|ask|get|see what|dig|look at|follow up|confirm|sort)\b/.source, 'gid');
 const ELIDED_ACTION = new RegExp(`^\\s+(?:will|shall)\\s+(?:also\\s+|then\\s+|definitely\\s+)?(?:${ACTION_VERBS})\\b`, 'i');
 const ACTION_VERB = new RegExp(`^(?:${ACTION_VERBS})$`, 'i');
 const BARE_VERB = new RegExp(`^(?:also\\s+|then\\s+|personally\\s+)?(${ACTION_VERBS})\\b`, 'id');
 
-const GENERAL = /\b(?:usually|typically|normally|generally|in most cases|tends? to|often|sometimes|may|might|could|can take|on average|as a rule|automatically)\b/i;
+const GENERAL = /\b(?:by default|usually|typically|normally|generally|in most cases|tends? to|often|sometimes|may|might|could|can take|on average|as a rule|automatically)\b/i;
 
 export type Head = { start: number; verbAt: number; subject: string; needsTime: boolean };
 
@@ -63,7 +66,7 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     if (!promises(kind, words[1]!, words[2] ?? '', words[3] ?? '')) continue;
     return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: false };
   }
-  for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true]] as const) {
+  for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true], [SCHEDULED_BARE, true]] as const) {
     re.lastIndex = 0;
     const m = re.exec(seg);
     if (m && !general) return { start: m.indices![1]![0], verbAt: m.indices![1]![1], subject: m[1]!.toLowerCase(), needsTime };
@@ -114,13 +117,16 @@ function subjectKind(subject: string): Kind {
   if (/^(?:it|this|that|which|there|what)$/.test(last)) return 'thing';
   // People promise any action; a noun phrase may be a thing ("your next bill will use …"), so it needs a service verb.
   if (/^(?:they|he|she|who|someone|somebody)$/.test(last) || /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Nurse|Sister)\.? )?[A-Z][\p{Ll}'-]+(?: [A-Z][\p{Ll}'-]+)?$/u.test(subject.trim())) return 'person';
+  // "our rep Lucía", "your engineer Tom": a role named by the person's name.
+  if (/^(?:our|your|the|my) (?:[\p{Ll}-]+ ){1,2}[A-Z][\p{Ll}'-]+$/u.test(subject.trim())) return 'person';
   return 'third';
 }
 
 /** Does "<subject> will <verb> <next>" promise an action to the customer? */
 function promises(kind: Kind, verb: string, next: string, third: string): boolean {
-  const v = verb.toLowerCase();
-  const n = next.toLowerCase();
+  const v = verb.toLowerCase().replace(/^re-(?=[a-z])/, 're');
+  // "re-sent", "re-issued": the state is the verb's own.
+  const n = next.toLowerCase().replace(/^re-(?=[a-z])/, '');
   if (/^(?:not|n't|never|no|only)$/.test(v)) return false;
   // Future perfect ("that will have saved a lot of damage") describes; "we'll have engineers on site" promises.
   if (v === 'have' && /^(?:been|had|saved|helped|made|got|gotten|seen|received|arrived|taken|cost|done)$/.test(n)) return false;
@@ -134,7 +140,9 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact|the|your)$/.test(third.toLowerCase()) && (third.toLowerCase() !== 'the' || kind !== 'agent');
   // "An engineer will be at your gate", "a tech will be out Thursday", "the credit will be on your account".
-  if (v === 'be' && n === 'at') return (/^(?:your|you|the|home|site)$/i.test(third) || /^[A-Z]/.test(third)) && kind !== 'agent';
+  if (v === 'be' && n === 'at') return (/^(?:your|you|the|home|site)$/i.test(third) || /^[A-Z]/.test(third) || (/^[a-z]+$/.test(third) && !/^(?:least|most|risk|fault|all|once|times|first|best|worst|any|no|a|an|this|that|its|their|his|her|our|par|odds|stake|ease|capacity|full|lunch|work|peace|war)$/.test(third))) && kind !== 'agent';
+  // "A technician will be here next week": someone coming; "I'll be here if you need me" only says the agent is around.
+  if (v === 'be' && n === 'here') return kind === 'person' || kind === 'third';
   if (v === 'be' && n === 'out') return third.toLowerCase() !== 'of';
   if (v === 'be' && n === 'on' && /^(?:your|you)$/i.test(third)) return true;
   // A passive of a service action ("it will be assessed by 30 September"), or its non-native base form
@@ -160,6 +168,9 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   if (kind === 'agent' && v === 'cover') return /^(?:the|your|all|any|it|this|that)$/.test(n);
   if (v === 'look') return /^(?:into|at|for)$/.test(n);
   // "our crew will take the old one away": taking something back is a service; "it will take 3 days" is not.
+  // "Mel will take your session", "Sam will take over": a person covering for the customer.
+  if (v === 'take' && /^(?:your|over)$/.test(n)) return true;
+  if (kind === 'agent' && v === 'find') return /^(?:another|a|an|out|you|the|some|someone|somebody|time|alternative|alternatives)$/.test(n);
   if (v === 'take') return (/^(?:it|them|away|back)$/.test(n) || (/^(?:the|your)$/.test(n) && /^(?:old|faulty|broken|damaged|item|unit|parcel|boxes|rubbish|packaging|waste|original)$/.test(third.toLowerCase())));
   if (v === 'work') return /^(?:on|with)$/.test(n);
   if (v === 'help') return false;
