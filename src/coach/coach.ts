@@ -37,11 +37,14 @@ export function coachDraft(text: string, options: CoachOptions): CoachResult {
     const redirects = findRedirects(sentences);
     // A refusal followed by "email X instead" is a redirect, not a can't: the redirect is its alternative.
     const redirectSentences = new Set(redirects.map((r) => sentences.find((s) => s.start <= r.start && r.start < s.end)?.start ?? r.start));
+    const blame = findBlame(sentences);
+    // Sentences that deflect: a venting "ugh" in one of them is not empathy for the customer.
+    const blamed = new Set(blame.map((b) => sentences.find((s) => s.start <= b.start && b.start < s.end)?.start ?? b.start));
     const hits: Hit[] = [
       ...findCantFocus(sentences, { redirectSentences }),
-      ...findBlame(sentences),
+      ...blame,
       ...redirects,
-      ...findNoAcknowledgement(sentences, { context, quoted: prepared.quoted }),
+      ...findNoAcknowledgement(sentences, { context, quoted: prepared.quoted }, blamed),
     ];
     const findings: Finding[] = hits
       .map((h) => {

@@ -140,3 +140,44 @@ test('commitment: chat without the article, a second promise with its own subjec
   assert.deepEqual(promises("We'll put it on tomorrow's van."), [{ phrase: "We'll put it on tomorrow's van", due: '2026-03-12T17:00:00+00:00' }]);
   assert.deepEqual(promises("I'll post it the day it arrives, or I can hold it at the desk if you'd rather."), [{ phrase: "I'll post it the day it arrives", due: null }]);
 });
+
+test('no_acknowledgement: failures told calmly in more shapes, pleading, and what is not a complaint', () => {
+  const reply = 'Your case reference is 4471 and the billing team will review it.';
+  const complaints = [
+    'Your site has debited me three payments for one order.',
+    'The invoice export skips every second row.',
+    'My two exams are at the same time next Tuesday.',
+    "The letter says I owe £120 but I've paid every quarter.",
+    "You're withholding my deposit and nobody will say why.",
+    "The courier wasn't at the collection point when I got there, so we waited for an hour in the car park.",
+    "Can someone please, please help, I'm in tears over this.",
+    'The app glitches whenever I log in and honestly I am so over it.',
+  ];
+  for (const context of complaints) assert.ok(has(reply, 'no_acknowledgement', context), `expected no_acknowledgement after: ${context}`);
+  const notComplaints = [
+    "Sorry for sending the form in late, I was away. Is that still OK?",
+    'Do your evening classes run at the same time every week?',
+    'Can I make two payments in one go?',
+    'Thanks for the quick reply re application 26/0412/FUL, that helps.',
+  ];
+  for (const context of notComplaints) assert.ok(!has(reply, 'no_acknowledgement', context), `no complaint expected: ${context}`);
+});
+
+test('no_acknowledgement: a feeling restated is not empathy, empathy about the situation is, venting at a third party is not', () => {
+  const context = 'My parcel was due Monday and it still has not come. Really annoyed.';
+  table(
+    'no_acknowledgement',
+    [
+      "I can see you're upset that the delivery was late. The driver will come back tomorrow.",
+      'I note you are unhappy with the delay. A new parcel goes out tomorrow.',
+      "Ugh, the courier again, they're hopeless. I'll send another one today.",
+    ],
+    [
+      'I can see how frustrating this has been. The driver will come back tomorrow.',
+      'Being left waiting in all day is miserable, I know. A new parcel goes out tomorrow.',
+      'I know how stressful it is to wait in for a parcel that never comes. A new one goes out tomorrow.',
+      "Ugh, what a week you've had with this! I'll send another one today.",
+    ],
+    context,
+  );
+});

@@ -64,6 +64,30 @@ const ACKNOWLEDGEMENT = new RegExp(
   'i',
 );
 
+// Empathy said about the situation: "Waiting for results is hard, I know", "I know how stressful this is".
+const SITUATION = /\b(?:is|are|can be|must be|has been|'s been|'s) (?:so |really |very |incredibly |always |never )?(?:hard|tough|difficult|nerve-?wracking|stressful|worrying|horrible|awful|miserable|scary|easy)\b[^.!?]{0,12}\b(?:i know|i understand|i'm sure|i imagine|i can imagine)\b|\b(?:i|we) know (?:how|it's|it is|this is|that's|that is|this has been|it's been) (?:so |really |very |incredibly )?(?:hard|tough|difficult|stressful|worrying|frustrating|annoying|scary|upsetting|disruptive)\b/i;
+
+// Restating the customer's feeling ("I can see you're frustrated that the app double-booked your class", "I note you
+// are unhappy with the decision") reports it; it is not empathy. "I can see how frustrating this is" still is.
+const RESTATED = /\b(?:i|we) (?:can )?(?:see|note|notice|gather|observe) (?:that )?you(?:'re| are| were|'ve been| have been| seem| sound| feel| felt)? (?:\w+ )?(?:frustrated|upset|unhappy|annoyed|disappointed|angry|dissatisfied|concerned|cross|worried)\b/gi;
+
+// An interjection aimed at a third party ("Ugh, that desk is a franchise and they're a nightmare") vents about them;
+// beside blame it is not empathy for the customer.
+const INTERJECTION_ONLY = /^(?:ugh|argh|ouch|oh no|shame|nightmare|a nightmare|what a nightmare)$/i;
+
+function acknowledges(s: Sentence, blamed: ReadonlySet<number>): boolean {
+  if (SITUATION.test(s.text)) return true;
+  const text = s.text.replace(RESTATED, (m) => ' '.repeat(m.length));
+  const m = ACKNOWLEDGEMENT.exec(text);
+  if (!m) return false;
+  if (blamed.has(s.start) && INTERJECTION_ONLY.test(m[0].trim())) {
+    // Only the venting word: look for real empathy elsewhere in the sentence.
+    const rest = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
+    return ACKNOWLEDGEMENT.test(rest) && !INTERJECTION_ONLY.test(ACKNOWLEDGEMENT.exec(rest)?.[0].trim() ?? '');
+  }
+  return true;
+}
+
 const REPORTED = /\byour (?:feedback|e-?mail|message|call|letter|report|chat|complaint|concerns?|query|enquiry|note|review)\b/i;
 
 export type ComplaintSources = { context: string | null | undefined; quoted: string };
@@ -77,11 +101,11 @@ export function customerComplained(sentences: Sentence[], sources: ComplaintSour
 }
 
 /** Finds a reply to a complaint that never acknowledges it. */
-export function findNoAcknowledgement(sentences: Sentence[], sources: ComplaintSources): Hit[] {
+export function findNoAcknowledgement(sentences: Sentence[], sources: ComplaintSources, blamed: ReadonlySet<number> = new Set()): Hit[] {
   const words = sentences.filter((s) => !isFormality(s.text));
   if (words.length === 0) return [];
   // A greeting can carry the apology on its line ("Hi Priya, sorry about the overcharge."), so every sentence counts.
-  if (sentences.some((s) => ACKNOWLEDGEMENT.test(s.text))) return [];
+  if (sentences.some((s) => acknowledges(s, blamed))) return [];
   if (!customerComplained(sentences, sources)) return [];
   // Point at the sentence that takes up the complaint, or else where the answer opens.
   const anchor = words.find((s) => DRAFT_COMPLAINT.test(s.text)) ?? words[0]!;
