@@ -11,6 +11,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_NAMED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
@@ -49,6 +50,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   poolSize: number;
+  /** Name repeated statements so PostgreSQL parses and plans them once per connection (off behind a pooler that cannot keep them). */
+  namedStatements: boolean;
   attachmentsDir: string;
   attachmentMaxBytes: number;
   inboundSmtpPort: number;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     poolSize: c.DATABASE_POOL_SIZE,
+    namedStatements: c.DATABASE_NAMED_STATEMENTS === 'true',
     attachmentsDir: path.resolve(c.ATTACHMENTS_DIR ?? path.join(c.DATA_DIR, 'attachments')),
     attachmentMaxBytes: c.ATTACHMENT_MAX_MB * 1024 * 1024,
     inboundSmtpPort: c.INBOUND_SMTP_PORT,

@@ -20,8 +20,8 @@ import { RESYNC_QUEUE, resyncOpenTickets, resyncQueueSpec } from './sla/resync.t
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
 /** Opens the database, brings its schema up to date, and returns it. */
-export async function openMigrated(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'poolSize'>): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+export async function openMigrated(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'poolSize'> & Partial<Pick<Config, 'namedStatements'>>): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, namedStatements: config.namedStatements });
   try {
     await migrate(database.db);
   } catch (err) {

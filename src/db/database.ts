@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { namingPool } from './prepared.ts';
 import type { DB } from './types.ts';
 
 export type Db = Kysely<DB>;
@@ -28,6 +29,8 @@ export type OpenOptions = {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL: name repeated statements (see prepared.ts). Default true. */
+  namedStatements?: boolean;
   /** A PGlite data directory tarball to start from (tests use a migrated template). */
   pgliteTemplate?: Blob;
 };
@@ -37,7 +40,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // an idle client dropped by the server is replaced on next use
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.namedStatements === false ? pool : namingPool(pool) }) });
     return { db, kind: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
   let dataDir: string | undefined;
