@@ -181,3 +181,50 @@ test('no_acknowledgement: a feeling restated is not empathy, empathy about the s
     context,
   );
 });
+
+test('channel_redirect: taking it back, a self-service step in the gerund, another party\'s site, "best off giving them a ring", a contact written out', () => {
+  table(
+    'channel_redirect',
+    [
+      'Please take the faulty kettle back to the shop you bought it from.',
+      'Take your booking confirmation to the front desk at the Leeds branch.',
+      'Warranty claims need submitting through the manufacturer portal.',
+      "Lost cards need reporting by phone, we can't do it over chat.",
+      "Kindly see the airline's website for the baggage rules.",
+      "You're better off giving the leasing office a ring.",
+      'Please use the returns form on our website.',
+      'Refund questions should go to your card provider.',
+      'if you still want it changed, email the new address to updates@rail.example',
+      'Claims must be lodged within 30 days at www.claims.example.',
+    ],
+    [
+      'I tried calling you this morning and will try again at 4pm.',
+      'Tickets must be used by the named passenger only.',
+      'Refunds go to your card within five days, and yours is already on its way.',
+      "I've emailed your photos to claims@insure.example and they'll call you by Friday.",
+      'Email me at jo@shop.example if anything changes.',
+      "I'll take the old unit back to the depot myself.",
+      'Please take a seat in the waiting area when you arrive for your appointment at 3pm.',
+    ],
+  );
+});
+
+test('cant_focus: a charge that therefore stands, "not something the council is in a position to", "isn\'t supported", our <place> doesn\'t', () => {
+  table(
+    'cant_focus',
+    [
+      'The late fee therefore stands.',
+      "I'm afraid that isn't something the council is in a position to change.",
+      'Bulk editing of invoices isn\'t supported.',
+      "Our café doesn't accept bookings for groups of more than eight.",
+      'I can hear how disappointed you are. Unfortunately we cannot extend the offer.',
+      'We cannot reopen the claim after it has been settled. Ciao for now, Ben',
+    ],
+    [
+      'The gate code is only needed when the driver can\'t get through the barrier.',
+      "Dark mode isn't supported yet, but I've added your vote and you can switch to high contrast in Settings.",
+      "Our kitchen doesn't do set menus, but the chef will cook anything from the main menu for your group.",
+      'There is nothing your new router can\'t handle.',
+    ],
+  );
+});

@@ -21,7 +21,7 @@ const REFUSAL = new RegExp(
     "\\bno (?:further |more |new |late |other |additional )?[\\w-]+ (?:can|could|will|may) be (?:entertained|accepted|considered|processed|made|given|taken|granted|issued|allowed|approved)\\b",
     "\\b(?:does|do|did|will|would)(?:n't| not) (?:allow|permit|cover|let (?:me|us))\\b",
     "\\bwon't let (?:me|us)\\b",
-    "\\b(?:we|i|our (?:\\w+ )?(?:team|company|store|shop|policy|system))(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
+    "\\b(?:we|i|our (?:[\\w\\u00c0-\\u024f-]+ )?[\\w\\u00c0-\\u024f-]+)(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
     "\\bnothing (?:more |else |further )?(?:that )?(?:i|we) can do\\b",
     // Policy, eligibility and "it won't happen" said without a modal: "it's not our policy to", "you're ineligible".
     "\\b(?:it's not|it is not|it isn't|that's not|that is not|that isn't) (?:our|the company's|company|the) policy to (?:refund|offer|give|issue|accept|allow|make|compensate|reimburse|exchange|replace|waive|extend|reopen|honou?r|provide|release|transfer|price-?match|reinstate)\\b|\\bagainst (?:our|company|the) (?:policy|rules)\\b|\\bour policy is not to\\b",
@@ -41,7 +41,7 @@ const REFUSAL = new RegExp(
     "\\b(?:wouldn't|won't|doesn't|does not|don't|didn't|would not|will not|do not|did not) qualify\\b|\\b(?:isn't|is not|'s not|not) (?:a thing|something) (?:that )?(?:we|i) (?:do|offer|provide|support|allow)\\b",
     // Idioms of refusal: "our hands are tied", "out of the question", "I'm afraid not", "a no from us", "the charge stands".
     "\\bhands are tied\\b|\\bout of the question\\b|\\b(?:afraid|sadly|regrettably) not\\b|\\b(?:is|'s|are) a (?:no|firm no|hard no|no-go|non-starter)\\b",
-    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still )?(?:stands?|will stand)\\b",
+    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still |therefore |thus |hence |so |must |will |has to |does )?(?:stands?|will stand|remains? in place)\\b",
     "\\b(?:we|i)(?: will not| won't|'ll not) be (?:issuing|refunding|offering|providing|giving|paying|covering|honou?ring|waiving|reimbursing|compensating|accepting|making|replacing|exchanging|reversing|crediting|extending)\\b",
     "(?<!\\b(?:card|payment|transaction|bank|transfer)(?: \\w+)? )\\b(?:is|has been|have been|are|was|were|will be) (?:declined|rejected|denied|excluded|refused)\\b",
     "\\b(?:'s|is|are|'re|was|were)(?: simply| just| really| sadly| unfortunately)? not (?:possible|allowed|permitted|eligible|refundable|covered|granted|accepted|approved|offered|given|issued|honou?red|supported|included|provided)\\b",
@@ -51,6 +51,10 @@ const REFUSAL = new RegExp(
     "\\b(?:must|will|'ll) (?:have to )?(?:decline|refuse|reject|deny)\\b",
     "\\bno longer (?:possible|available|able|offer|accept|support|provide|do)\\b",
     "\\b(?:not|isn't|is not|aren't|are not) something (?:i|we)(?:'m|'re| am| are)? (?:can|able|do|offer|provide|support|allow|cover|permit|handle|arrange)\\b",
+    // Round 5: "not something we're in a position to do", "not something the practice is able to provide".
+    "\\b(?:not|isn't|is not|aren't|are not) something (?:that )?(?:i|we|the [\\w-]+(?: [\\w-]+)?|our [\\w-]+(?: [\\w-]+)?)(?:'m|'re| am| are| is| can| could)? (?:(?:currently|really|ever) )?(?:in a position to|able to|allowed to|permitted to|set up to|equipped to)\\b",
+    // "Exporting audit logs older than 90 days isn't supported", "that's not on our roadmap".
+    "\\b(?:isn't|aren't|wasn't|weren't|is not|are not)(?: currently| yet)? (?:supported|offered)\\b|\\bnot on (?:our|the) roadmap\\b",
     "\\bnot within (?:our|my|the) (?:remit|power|authority|gift|control|policy)\\b",
     "\\bthe answer (?:is|has to be|will have to be) no\\b|\\b(?:have to|must|'ll have to|will have to) say no\\b",
     "\\boff the table\\b",
@@ -85,12 +89,12 @@ const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:
 // Doing something instead: an offer, a next step, a remedy the agent gives or has given.
 const ALTERNATIVE = new RegExp(
   [
-    "\\b(?:i|we)(?:'ll| will| can| could(?! have\\b| of\\b|'ve\\b)| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help (?:you )?with any(?:thing)?|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
+    "\\b(?:i|we)(?:'ll| will| can| could(?! have\\b| of\\b|'ve\\b)| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|hear|feel|sense|tell (?:how|that|you're|you are)|only (?:imagine|apologi[sz]e|say)|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help (?:you )?with any(?:thing)?|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
     "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| today| personally| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|listened|heard|considered|discussed|passed (?:it|this|that|your feedback|your comments) on|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne)\\b",
     "\\b(?:what|the (?:best|next) thing) (?:i|we) (?:can|could|have|will|'ve|'ll) (?:do|done|offer)\\b",
     "\\byou (?!could(?: have|'ve| of)\\b)(?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b",
     "\\b(?:instead|alternatively|alternative|options?|another way|next best|workaround|what's possible)\\b",
-    "\\b(?:in the meantime|meanwhile|until then|for now)\\b(?![^.;!?]*\\b(?:can't|cannot|unable|not|sorry|unfortunately)\\b)",
+    "\\b(?:in the meantime|meanwhile|until then|(?<!\\b(?:bye|ciao|cheerio|ta-ra|that's all|that is all|all) )for now)\\b(?![^.;!?]*\\b(?:can't|cannot|unable|not|sorry|unfortunately)\\b)",
     "\\b(?:gives|give|entitles|lets|allows) you\\b|\\byou (?:still )?(?:get|have|keep)(?: free| full| a| an| the)\\b",
     "\\b(?:she|he|they|[A-Z][a-z]+)(?:'ll| will) (?:call|phone|ring|email|contact|see|book|arrange|send|visit|help)\\b",
   ].join('|'),
@@ -144,6 +148,9 @@ export function refusalAt(text: string): number {
     if (IDIOM.test(verbFirst) || PERCEPTION.test(verbFirst)) continue;
     if (DOUBLE_NEGATIVE.test(before) || CONDITION.test(before)) continue;
     if (WHEN.test(before) && CUSTOMER_SUBJECT.test(before) && !/\bit\s*$/i.test(before)) continue;
+    // "estimated reads get done when the meter reader can't get access": a third party's trouble, told as the
+    // circumstance in a when-clause, refuses nothing.
+    if (/^(?:can ?not|can't|cant|couldn't|could not|unable to)\b/i.test(after) && /\b(?:when|whenever|once)\s+(?:(?:the|a|an|your|their) (?!(?:payment|money|order|booking|refund|transfer|ticket|item|parcel|claim)\b)[\w-]+(?: [\w-]+)?|they|he|she)\s*$/i.test(before)) continue;
     // "…, so bags bigger than A4 aren't allowed in" explains a rule; "…, so there's nothing I can do" still refuses.
     const serviceRefusal = /^(?:can ?not|can't|cant|won't|will not) be (?:refunded|reversed|changed|cancell?ed|exchanged|returned|reissued|amended|moved|transferred|credited|waived|extended|replaced|repaired|reinstated)\b|^(?:can ?not|can't|cant) (?:override|overturn|lift|waive|reverse|amend|approve|release|unblock|unfreeze)\b|^(?:wouldn't|won't|doesn't|does not|would not|will not|don't|do not) qualify\b/i.test(after);
     // "… so it can't slip through again": a purpose the agent is securing, not a refusal.
