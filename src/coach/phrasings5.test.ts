@@ -228,3 +228,48 @@ test('cant_focus: a charge that therefore stands, "not something the council is 
     ],
   );
 });
+
+test('second probe round: running a party down, "it\'s always them", a slip told plainly, owned, validated, delivered to a third party', () => {
+  table(
+    'blame',
+    [
+      "Honestly the landlord's agents are impossible to work with.",
+      'The new booking app is useless for this, honestly.',
+      'Your old provider was clueless about porting numbers.',
+      "Every late parcel this month, it's always the same courier.",
+      "That wasn't us, it was the bank.",
+      'The pharmacy dispensed the wrong strength.',
+    ],
+    [
+      "It's impossible to say exactly when the part will land, but I've ordered it and will chase it daily.",
+      "It's always a pleasure to help.",
+      "It's not you, it's our system that failed, and I'm sorry.",
+      "The chef served the wrong dish, so I've refunded it and sent a voucher.",
+      "The typo on your badge? That one's all on us, and a new badge is on its way.",
+    ],
+  );
+  assert.ok(!has("Honestly the landlord's agents are impossible to work with.", 'cant_focus'));
+  const context = 'Three weeks and still no refund. Not happy.';
+  table('no_acknowledgement', ['Refunds take up to 21 days.'], ['Three weeks is way too long for a simple refund. It goes out today.', "That isn't how our refunds team should work, and I've escalated it."], context);
+  assert.equal(promises('The report will be with your solicitor by Monday.').length, 1);
+  assert.deepEqual(promises('The decision will be with the panel.'), []);
+});
+
+test('second probe round: "drop them a line", a helpline named in several words, a request put as a question', () => {
+  table(
+    'channel_redirect',
+    [
+      'Give the depot a quick ring on 0161 555 0199.',
+      "Shoot accounts an email and they'll fix it.",
+      'The Student Finance helpline is 0300 100 0607.',
+      "Can you fill in the claim form on the insurer's site?",
+    ],
+    [
+      'Give me a shout if anything changes.',
+      "I'll drop the courier a line today.",
+      'Give it a go and let me know.',
+      'Could you send me a photo of the label?',
+      'Can you call me back on this number?',
+    ],
+  );
+});

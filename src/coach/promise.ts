@@ -156,7 +156,7 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   // "I'll be ringing you on Friday": the progressive of any service verb.
   if (v === 'be' && kind === 'agent' && /ing$/.test(n) && ACTION_VERB.test(n.replace(/ing$/, '')) ) return true;
   if (v === 'be' && kind === 'agent' && /ing$/.test(n) && ACTION_VERB.test(n.replace(/ing$/, 'e'))) return true;
-  if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
+  if (v === 'be') return BE_STATES.test(n) && !/^(?:able|happy|glad|delighted|pleased|honest|brief|frank|sure)$/.test(n) && (n !== 'with' || third === 'you' || third === 'your') && (n !== 'on' || /^(?:site|its|their|the)$/.test(third));
   // "we'll have engineers on site", "housekeeping will have fresh towels up": arranging counts.
   if (v === 'have') return n !== '' && !/^(?:to|been|had|no|nothing|got|seen|made|more|less|fewer|access|the option|questions)$/.test(n);
   if (v === 'let') return /^(?:you|them|the|your)$/.test(n);
