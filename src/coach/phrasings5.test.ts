@@ -273,3 +273,23 @@ test('second probe round: "drop them a line", a helpline named in several words,
     ],
   );
 });
+
+test('third probe round: "not something on our end", "we regret" beside an outside cause, a habit with an adverb, "I\'d chase them directly"', () => {
+  table(
+    'blame',
+    [
+      'Your card issuer blocked it, nothing wrong on our side.',
+      "The payment was stopped by your bank, not something at our end.",
+      'The router simply does that every so often.',
+    ],
+    [
+      'We regret the delay; the ferry crossing was cancelled in high winds and is outside our control.',
+      'Flights were held by air traffic control restrictions all afternoon, which is outside our control, and we regret the disruption.',
+    ],
+  );
+  table(
+    'channel_redirect',
+    ["I'd ring the surgery yourself, they can rebook it.", "Honestly I'd email the landlord directly."],
+    ["I'd call them for you but their lines close at 4, so I'll ring first thing tomorrow.", "I'd be glad to chase them for you today."],
+  );
+});

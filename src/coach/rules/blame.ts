@@ -134,7 +134,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\byou (?:ticked|signed|initialled|clicked)\b[^.;!?]{0,40}\b(?:agree|accept|consent)\w*|\b(?:sheet|form|terms|contract|agreement|declaration|conditions|waiver|checklist) (?:that )?you (?:signed|accepted|agreed to|ticked|initialled)\b/gi,
   // Round 4 (issue 5): more shapes of the same families, each a class of phrasing rather than one draft's words.
   // "it's not an issue from our side", "not a problem on our end": clearing our side puts it on the other.
-  /\bnot (?:an?|any) (?:[\w-]+ )?(?:issue|problem|fault|error|bug|mistake)s? (?:from|on|at|with|in) (?:our|my) (?:side|end|part)\b/gi,
+  /\bnot (?:an?|any) (?:[\w-]+ )?(?:issue|problem|fault|error|bug|mistake)s? (?:from|on|at|with|in) (?:our|my) (?:side|end|part)\b|\bnot (?:something|anything) (?:wrong )?(?:on|at|from|with) (?:our|my) (?:side|end|part)\b/gi,
   // "that's down to the agency", "it's all on the courier": attribution to a named party.
   /\b(?:that's|that is|it's|it is|this is|which is|that was|it was) (?:all |entirely |purely |really |squarely )?(?:down to|on) (?:the|their|your) (?:[\w'-]+ ){0,2}(?:agency|courier|carrier|driver|seller|reseller|vendor|supplier|manufacturer|distributor|bank|airline|venue|promoter|landlord|council|contractor|subcontractor|installer|partner|franchisee|lab|laboratory|hospital|insurer|broker|platform|marketplace|store|shop|branch|team|department|office|school|tutor|manager|staff|technician|engineer|plumber|builder|provider|operator|hotel|agent|system)s?\b/gi,
   // "if it didn't arrive, that's DHL": a failure handed to a named party in one breath.
@@ -156,7 +156,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   // A bad habit pinned on someone: "Gary had a habit of mixing up the fees", "Chloe on phones ALWAYS gets that wrong".
   /\b(?:has|had|have|'s got|'ve got) (?:a (?:bad |real |terrible |annoying )?habit|a (?:history|track record)) of\b|\b(?:always|constantly|forever|keeps?|kept|usually|often) (?:gets?|getting|got|mix(?:es|ing)?|mixed|muddl(?:es|ing)|mess(?:es|ing)|screws?|screwing) (?:(?:it|that|this|things|them|orders|bookings|names|dates|the [\w-]+(?: [\w-]+)?) )?(?:wrong|up)\b/gi,
   // The system's known habit: "it does that sometimes", "the engine does that when two policies share an address".
-  /\b(?:it|the (?:[\w-]+ ){0,2}(?:system|engine|app|software|platform|machine|till|computer|algorithm|portal|website|site|printer|scanner|reader|terminal|tool))(?:'s| has)? (?:does|do|did|has done|'s done) (?:that|this|it) (?:sometimes|occasionally|a lot|all the time|from time to time|now and then|every so often|every now and then)\b/gi,
+  /\b(?:it|the (?:[\w-]+ ){0,2}(?:system|engine|app|software|platform|machine|till|computer|algorithm|portal|website|site|printer|scanner|reader|terminal|tool))(?:'s| has)? (?:just |simply |really |still |always )?(?:does|do|did|has done|'s done) (?:that|this|it) (?:sometimes|occasionally|a lot|all the time|from time to time|now and then|every so often|every now and then)\b/gi,
   // "it's a him problem", "that's a them issue": the problem handed to a person.
   /\b(?:a|an) (?:him|her|them|their|his) (?:problem|issue|thing)\b/gi,
   // "it's not the department's call": the decision disowned for our own unit.
@@ -295,7 +295,7 @@ const FIRST_PERSON: RegExp[] = chatTolerant([
 const RHETORICAL = /\b(?:did you not|didn't you|why didn't you|why did you not|have you not|haven't you|did nobody tell you|were you not|weren't you)\b[^?]{0,80}\b(?:read|check|notice|look|follow|told|informed|aware|warned|sign|agree|realise|realize)\w*/i;
 
 // Naming an outside cause (weather, a strike, a national holiday) explains; it does not shift blame.
-const OUTSIDE_CAUSE = /\b(?:storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
+const OUTSIDE_CAUSE = /\b(?:air traffic control|ATC restrictions|volcanic ash|storm|snow|flood|weather|strike|industrial action|bank holiday|pandemic|hurricane|earthquake|wildfire|road closure|power cut|met office)\b/i;
 // Owning the mistake for the team is the opposite of blame.
 const OWNING = /\bif\b[^.;!?]{0,50}\bby (?:us|me)\b|\b(?:(?:that|this|it)(?: one)?(?:'s| is| was) (?:all |totally |entirely |completely )?on us|(?:that|this|it)(?:'s| is| was) (?:still )?(?:our|my) (?:responsibility|job to (?:fix|put right|sort))|(?<!(?:\bnot|n'?t|\bnever) (?:really |entirely |actually )?)our (?:fault|mistake|error|bad)|(?:mistake|error|fault) (?:on|at) our (?:side|end)|we (?:messed|got (?:it|this|that) wrong|made a mistake|dropped the ball|let you down)|i (?:messed|got (?:it|this|that) wrong|made a mistake))\b/i;
 const AGENT_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)(?: already| now| also| just)? (?!(?:not|no|been|had|never|afraid|sorry|unable)\b)[a-z]+(?:ed|ing)?\b|\b(?:i|we)(?:'ll| will) \w+/i;
@@ -313,7 +313,7 @@ export function findBlame(sentences: Sentence[]): Hit[] {
     const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
     if (OWNING.test(around)) return;
     // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
-    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s.text) || FIXED.test(s.text);
+    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
     const at = deflectionAt(s.text, acts);
     if (at < 0) return;
     const clause = clauseAt(s, s.start + at);
