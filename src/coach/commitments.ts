@@ -96,7 +96,7 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
 type PromiseClause = Span & { verbAt: number; subject: string; needsTime: boolean };
 
 // Splits where a second promise starts: "…, and I'll email", "… and email you by 5pm", "…; we'll…".
-const SPLIT = new RegExp(`\\s*(?:;|,\\s+or\\s+(?=(?:i|we)\\s+(?:can|could)\\b)|,?\\s+(?:and|but|or)\\s+(?=(?:if|unless)\\s)|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:will|shall)\\s|(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w$£€.%-]+ ){0,4}?[\\w$£€.%-]*\\w|(?:[\\w-]+ )?[\\w-]+s)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
+const SPLIT = new RegExp(`\\s*(?:;|,\\s+or\\s+(?=(?:i|we)\\s+(?:can|could)\\b)|,?\\s+and\\s+(?=(?:should|may|might|could|usually|normally|typically|hopefully)\\s)|,?\\s+(?:and|but|or)\\s+(?=(?:if|unless)\\s)|\\s[—–-]\\s|—|–|,\\s+(?:which|so that|so|while|whereas)\\s+|,?\\s+(?:and|but|so|while)\\s+(?=(?:i|we|you|they|he|she|it|the|your|our|this|that|my|there)\\b(?!'ll| will))|,?\\s+(?:and then|then|and|plus|but|so|while|whereas)\\s+(?=(?:will|shall)\\s|(?:(?:i|we|you|they|he|she|it|[A-Z][a-z]+|(?:the|our|your|a|an) (?:[\\w$£€.%-]+ ){0,4}?[\\w$£€.%-]*\\w|(?:[\\w-]+ )?[\\w-]+s)(?:'ll|\\s+will|\\s+shall|'m|'re)\\b|(?:also\\s+|then\\s+|personally\\s+)?(?:${ACTION_VERBS})\\b)))\\s*`, 'gi');
 
 /** The promise-bearing clauses of a sentence. */
 function commitmentClauses(s: Sentence): PromiseClause[] {

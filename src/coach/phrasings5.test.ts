@@ -293,3 +293,8 @@ test('third probe round: "not something on our end", "we regret" beside an outsi
     ["I'd call them for you but their lines close at 4, so I'll ring first thing tomorrow.", "I'd be glad to chase them for you today."],
   );
 });
+
+test('commitment: a hedged second half ("and should arrive within …") is not the promise, nor its due', () => {
+  assert.deepEqual(promises('Your new badge will be posted today and may take a few days to arrive.'), [{ phrase: 'Your new badge will be posted today', due: '2026-03-11T17:00:00+00:00' }]);
+  assert.deepEqual(promises('The letter will go out tomorrow and should reach you within 3 working days.'), [{ phrase: 'The letter will go out tomorrow', due: '2026-03-12T17:00:00+00:00' }]);
+});
