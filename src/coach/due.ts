@@ -12,10 +12,10 @@ const NUMBER_WORDS: Record<string, number> = {
   'couple of': 2, 'half an': 0.5, 'half a': 0.5,
 };
 const NUM = '(\\d{1,3}(?:\\.\\d)?|a couple of|a couple|couple of|half an?|twenty[- ]four|forty[- ]eight|seventy[- ]two|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
-const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?)';
+const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)';
 
 const DURATION = new RegExp(
-  `\\b(?:in|within|inside(?: of)?|under|in less than|in under|in about|within about|in around|in the next|within the next|over the next|in another|the next)\\s+(?:the\\s+next\\s+)?(?:about\\s+|around\\s+|roughly\\s+|approximately\\s+|approx\\.?\\s+)?${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?\\s+(business\\s+|working\\s+|work\\s+|week)?${UNIT}\\b`,
+  `\\b(?:in|within|inside(?: of)?|under|in less than|in under|in about|within about|in around|in the next|within the next|over the next|in another|the next)\\s+(?:the\\s+next\\s+)?(?:about\\s+|around\\s+|roughly\\s+|approximately\\s+|approx\\.?\\s+)?${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?(?:\\s+|(?<=\\d))(business\\s+|working\\s+|work\\s+|week)?${UNIT}\\b`,
   'gi',
 );
 const BARE_BUSINESS_DAYS = new RegExp(`\\b${NUM}(?:\\s*(?:-|–|to)\\s*${NUM})?\\s+(business|working|work)\\s+days?\\b`, 'gi');

@@ -298,3 +298,35 @@ test('commitment: a hedged second half ("and should arrive within …") is not t
   assert.deepEqual(promises('Your new badge will be posted today and may take a few days to arrive.'), [{ phrase: 'Your new badge will be posted today', due: '2026-03-11T17:00:00+00:00' }]);
   assert.deepEqual(promises('The letter will go out tomorrow and should reach you within 3 working days.'), [{ phrase: 'The letter will go out tomorrow', due: '2026-03-12T17:00:00+00:00' }]);
 });
+
+test('fourth probe round (whole drafts): slow "at the moment", the customer\'s doing as the cause in the passive, terms set out in the contract', () => {
+  table(
+    'blame',
+    [
+      "The permits office? They're painfully slow these days.",
+      'The delivery failed because your gate was not accessible.',
+      'The late fee applied because the car was returned late.',
+      'These fees were explained in the welcome pack.',
+    ],
+    [
+      "We're a bit slow at the moment because of the holidays, sorry.",
+      'We refunded it because the item was returned within the window.',
+      "The collection was missed because your bin was not out, so I've booked a special pickup for tomorrow.",
+      'The new prices will be explained in an email next week.',
+      "There's a fault with the supplier's network. They're on it now. I'll call you at 5 with an update.",
+    ],
+  );
+});
+
+test('fourth probe round: a gerund subject and an appointment already booked promise nothing; "24h" is a duration; a reaction, a broken assurance and "why the fee?" are complaints', () => {
+  assert.deepEqual(promises('Clearing your cache will fix the display for now.'), []);
+  assert.equal(promises('Marketing will send the voucher by Friday.').length, 1);
+  assert.deepEqual(promises('Thanks for waiting. Your engineer visit is scheduled for Friday.'), []);
+  assert.equal(promises('Thanks for waiting. Your parcel arrives tomorrow.').length, 1);
+  assert.deepEqual(promises("You'll get the label by email within 24h."), [{ phrase: "You'll get the label by email within 24h", due: '2026-03-12T10:00:00+00:00' }]);
+  assert.deepEqual(promises("I'll call back in 2h."), [{ phrase: "I'll call back in 2h", due: '2026-03-11T12:00:00+00:00' }]);
+  const reply = 'Our products are tested to the highest standards.';
+  for (const context of ['I used the shampoo you sold me and had a reaction.', 'Your agent told me the room had a sea view and it didn\'t.', 'Why the £30 fee on my statement?']) {
+    assert.ok(has(reply, 'no_acknowledgement', context), `expected no_acknowledgement after: ${context}`);
+  }
+});

@@ -29,7 +29,7 @@ const YOU_VERBS = /^(?:receive|get|have|hear|be|start|begin|see)$/i;
 const THING_VERBS = /^(?:arrive|be|ship|go|reach|show|appear|land|come|get|clear|post|follow|drop|reflect)$/i;
 
 // Present tense about a scheduled event: "your parcel arrives tomorrow", "it's with you on Friday".
-const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|booked (?:in|for)|scheduled (?:for|to)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
+const SCHEDULED = /(?:^|[^\w'])((?:it|they|your [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?))(?:'s|'re| is| are)?\s+(?:with you|arriving|arrives|ships|goes out|going out|lands|due (?:to arrive|with you|back|out)|on (?:its|their) way|out for delivery|being (?:delivered|sent|shipped|posted|dispatched|processed|couriered)|(?:on|in) (?:today's|tomorrow's|[\w-]+'s|the next) (?:run|van|delivery|round|collection|batch|dispatch|post|shipment))\b/gid;
 // "I'm sending a replacement today": the present progressive counts only with a time (checked by the caller).
 // Chat drops the article: "New pair ships tomorrow", "Replacement arrives Friday" (the time is checked by the caller).
 const SCHEDULED_BARE = /^\s*((?:[A-Z][\w-]*|new|replacement|refund)(?: [\w-]+)?)\s+(?:ships|arrives|goes out|lands|gets (?:dispatched|delivered|sent)|is (?:dispatched|delivered|sent out))\b/d;
@@ -55,6 +55,8 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     // "sorry bout that 🙈 will get a new one out": chat drops the "I" after an interjection or an emoji.
     if (!subject && /^\s+(?:will|shall)\s/i.test(seg.slice(m.index)) && /(?:^|[.!?,;:—–-]|\p{Extended_Pictographic}|\b(?:sorry|thanks|thank you|ok|okay|sure|no worries|no problem|cheers|done|great)\b[^.!?]{0,20}?\p{Extended_Pictographic}?)\s*$/iu.test(seg.slice(0, m.index)) && ELIDED_ACTION.test(seg.slice(m.index))) subject = { start: m.index + 1, text: 'I' };
     if (!subject || EMBEDDED.test(seg.slice(Math.max(0, m.index - 80), m.index))) continue;
+    // "Renaming the column will get you unblocked": a gerund subject says what an action does, it promises nothing.
+    if (/^[a-z]+ing (?:the|your|a|an|it|this|that|them|my|our|off|out|up|back|down|in|over)\b/i.test(subject.text) && !/^(?:everything|nothing|something|anything|morning|evening|billing|booking|shipping|housekeeping|nursing|marketing|engineering|accounting|ticketing|catering|parking|training|planning|licensing|building)\b/i.test(subject.text)) continue;
     // "I can't guarantee the driver will call ahead", "I hope they'll reply": a promise withheld or only hoped for.
     if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder))(?: that| if| whether)?\s+(?:[\w'-]+\s+){0,4}$/i.test(seg.slice(Math.max(0, m.index - 80), m.index + 1).replace(/\s*$/, ' '))) continue;
     const afterModal = seg.slice(m.index + m[0].length);

@@ -121,7 +121,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\b(?:only|usually|typically|normally|generally|nearly always|almost always|invariably|most often|in our experience)\b[^.;!?]{0,60}?\b(?:when|if|where|after|because)\b[^.;!?]{0,50}?\b(?:re-?used|shared|disclosed|given out|written down|left (?:unlocked|unattended|logged in|open)|ignored|mis-?typed|mis-?entered|entered (?:incorrectly|wrongly)|(?:the |a )?wrong (?:password|pin|details|address|code|number|size|setting)|clicked (?:on )?(?:a |an )?(?:phishing|suspicious|dodgy|unknown)|not (?:kept|stored|followed|read|secured|updated) (?:properly|correctly|safely|securely)|(?:isn't|aren't|wasn't|weren't|is not|are not|was not|were not|hasn't been|haven't been|has not been|have not been) (?:kept|stored|followed|read|secured|maintained|charged|cleaned|installed|used) (?:properly|correctly|safely|securely|as (?:directed|instructed|advised))|misused|mishandled|neglected|careless)\b/gi,
   // The counterfactual that names someone else: "none of this would have happened if the bank had …".
   /\b(?:none of this|this|it|that) would(?:n't| not| never)? have happened if (?!(?:we|i)\b)/gi,
-  /\b(?:they|he|she)(?:'ve been|'re| are| is|'s| has been| have been) (?:really |very |so |incredibly |painfully )?(?:slow|late|unreliable|useless|hopeless|behind) (?:all (?:month|week|year|day)|lately|recently|again|this (?:week|month|year)|for (?:weeks|months))\b/gi,
+  /\b(?:they|he|she)(?:'ve been|'re| are| is|'s| has been| have been) (?:really |very |so |incredibly |painfully )?(?:slow|late|unreliable|useless|hopeless|behind) (?:all (?:month|week|year|day)|lately|recently|again|this (?:week|month|year)|for (?:weeks|months)|at the moment|right now|these days|at present|currently)\b/gi,
   /\b(?:because|since|as) (?:you|your [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:selected|chose|booked|bought|entered|typed|missed|revoked|didn't|did not|failed|forgot|ignored|deleted|changed|turned off|removed)\b/gi,
   /\bbecause (?:you|your [\w-]+) (?!(?:asked|requested|wanted|mentioned|contacted|called|emailed|told|said|upgraded|subscribed|reported|let)\b)[a-z]+ed\b/gi,
   /\b(?:details|address|information|number|code|photo) you (?:entered|typed|gave|provided|sent|supplied|put)\b[^.;!?]{0,60}\b(?:wrong|incorrect|no |not |didn't|did not|missing|invalid)/gi,
@@ -140,7 +140,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   // "if it didn't arrive, that's DHL": a failure handed to a named party in one breath.
   /\b[Ii]f (?:it|they|the [\w-]+|your [\w-]+)(?: [\w-]+)? (?:didn't|did not|hasn't|has not|wasn't|was not|isn't|is not|doesn't|does not|never|got|was|is)\b[^.;!?]{0,60}?,? (?:then )?(?:that's|that is|it's) (?:on )?(?:(?:the|your|their) [\w-]+|[A-Z][\w-]+)(?=\s*(?:[,.;!—–-]|$)|\s+(?:and|so|you)\b)/g,
   // The customer was told: "which was explained at sign-up", "it was printed on your key card sleeve, so it stands".
-  /\b(?:which|as|this|that|it) (?:was|were|is) (?:clearly |fully |all |also )?(?:explained|stated|made clear|disclosed|mentioned|outlined|set out|pointed out|shown|printed|displayed) (?:to you )?(?:at|during|when|on|before|in) (?:sign-?up|signing|booking|purchase|checkout|check-?in|the time|point of sale|enrolment|registration|joining|you (?:signed|booked|bought|ordered|joined|enrolled|registered))\b/gi,
+  /\b(?:which|as|this|that|it|(?:these|those)(?: [\w-]+)?|they|the (?:charges?|fees?|terms|rules|conditions|costs?|limits?|dates?|deadlines?)) (?:was|were|is|are|had been|have been) (?:clearly |fully |all |also )?(?:explained|stated|made clear|disclosed|mentioned|outlined|set out|pointed out|shown|printed|displayed) (?:to you )?(?:at|during|when|on|before|in) (?:sign-?up|signing|booking|purchase|checkout|check-?in|the time|point of sale|enrolment|registration|joining|you (?:signed|booked|bought|ordered|joined|enrolled|registered)|(?:the|your|our) (?:[\w-]+ ){0,2}(?:email|e-mail|letter|contract|agreement|terms|t&cs|pack|leaflet|confirmation|calendar|guide|handbook|notice|schedule|brochure|policy))\b/gi,
   /\b(?:was|were|is|are) (?:clearly |also |all |plainly )?(?:printed|stated|shown|displayed|posted|written|listed|marked|set out|mentioned|explained|published)\b[^.;!?]{0,70}\bso (?:it|the|this|that|we|i)\b[^.;!?]{0,30}\b(?:can't|cannot|can not|won't|will not|stands|isn't|is not|applies|must|has to)\b/gi,
   // Something left undone by the customer, in the passive: "the KYC was not uploaded by you".
   /\b(?:was|were|had|has|have)(?: not| never|n't)(?: been)? (?:[\w-]+ )?(?:uploaded|submitted|provided|sent|completed|signed|returned|paid|given|entered|filled in|updated|attached|declared|made|done|cancell?ed|collected|read|checked|followed)\b(?: [\w-]+){0,3} by you\b/gi,
@@ -196,6 +196,9 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // Round 5: the customer's doing as the cause, in the passive ("missed because your bin was not at the kerbside",
+  // "applied because the tank was returned at 3/4").
+  /\bbecause (?:your|the) [\w-]+(?: [\w-]+)? (?:was not|wasn't|were not|weren't) (?:at|on|in|out|ready|available|accessible|there|presented)\b|\bbecause (?:the|your) [\w-]+(?: [\w-]+)? (?:was|were|had been) (?:returned|submitted|booked|cancell?ed|received|used|worn|opened|left|parked|collected|paid|dropped off|handed in) (?:late|after|at|with|without|empty|open|outside|past|less|only|too|partly|half|unlocked)\b/gi,
   // A slip told as a plain fact ("the surgery sent the wrong strength", "they packed the wrong size"): beside the agent's
   // apology or fix it is an account of what went wrong; said alone it leaves the fault with them.
   /\b(?:picked|packed|sent|shipped|fitted|installed|booked|keyed|printed|delivered|quoted|issued|loaded|labell?ed|entered|typed|selected|chose|used|recorded|logged|noted|wrote|gave|prescribed|dispensed|served|charged|billed|put|cut|made) (?:you |out |in |up |(?:\w+ ){0,3})?(?:the |a )?wrong\b/gi,
@@ -313,7 +316,7 @@ export function findBlame(sentences: Sentence[]): Hit[] {
     const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
     if (OWNING.test(around)) return;
     // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
-    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
+    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''} ${sentences[i + 2]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
     const at = deflectionAt(s.text, acts);
     if (at < 0) return;
     const clause = clauseAt(s, s.start + at);

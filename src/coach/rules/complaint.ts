@@ -60,6 +60,7 @@ const SERVICE_FAILURE = new RegExp(
     // Round 5 (issue 5): more failures told calmly: several charges, a product that misbehaves in the present tense,
     // a clash, a debt disputed, something kept back, something not there when promised.
     "\\b(?:two|2|three|3|double|duplicate|multiple|several) (?:payments|charges|debits|direct debits|transactions|withdrawals|deductions)\\b",
+    "\\b(?:had|have had|got) (?:a|an) (?:bad |severe |allergic )?(?:reaction|allergic reaction)\\b|\\b(?:made|left) (?:me|us|my [\\w-]+) (?:sick|ill|unwell)\\b|\\btold (?:me|us) [^.!?]{0,60}\\b(?:and|but) (?:it|he|she|they|that) (?:wasn't|isn't|weren't|aren't|didn't|doesn't|never)\\b|\\bwhy the\\b",
     "\\b(?:export|import|app|site|website|page|button|form|report|feature|sync|search|filter|link|checkout|login|upload|download|integration|api|widget|dashboard|calendar|picker|printer|machine|reader|portal|tool|invoice|statement|bill|system) (?:now |just |always |also |still )?(?:drops|cuts off|truncates|skips|duplicates|loses|ignores|overwrites|hides|mixes up|misses|freezes|crashes|rejects|deletes|double-?books|won't let)\\b",
     "\\b(?:are|were|is|was) (?:both |all )?(?:at|on) the same (?:time|day|slot)\\b",
     "\\b(?:says|shows|claims|thinks) (?:i|we)(?:'m| am|'re| are)? (?:owe|in arrears|overdue|behind|in debt|haven't paid|didn't pay)\\b|\\b(?:i|we)(?:'ve| have) (?:always |already )?paid (?:every|each|on time|in full|it already|already|twice)\\b",
