@@ -330,3 +330,26 @@ test('fourth probe round: a gerund subject and an appointment already booked pro
     assert.ok(has(reply, 'no_acknowledgement', context), `expected no_acknowledgement after: ${context}`);
   }
 });
+
+test('fifth probe round: "next time please…", a staff member\'s word against the complaint, nothing left to book, a machine acting by itself, a misspelt name', () => {
+  table(
+    'blame',
+    [
+      'In future, please make sure the gate is unlocked on collection day.',
+      'The driver insists he left it in the porch as instructed.',
+      'The fridge was already dented when it left the warehouse, going by our photos.',
+    ],
+    [
+      "Sorry about that! Next time just add a note and we'll pack it separately.",
+      "The driver says he left it in the porch, but I've sent a new one anyway and it arrives tomorrow.",
+      'Next time you visit, ask for Priya at the front desk.',
+    ],
+  );
+  table('cant_focus', ['There are no more tables free on Saturday.', "We've got no rooms left that weekend."], ["There are no more tables free on Saturday, but I can seat you at 6pm on Sunday."]);
+  assert.deepEqual(promises('If the card is declined, the kiosk will print a payment slip.'), []);
+  assert.deepEqual(promises('Once you tap Save, the app will email you a copy.'), []);
+  assert.equal(promises('Our engineer will email you a copy tomorrow.').length, 1);
+  const reply = 'Please send a copy of your ID.';
+  assert.ok(has(reply, 'no_acknowledgement', 'The badge you printed has my name misspelt.'));
+  assert.ok(!has(reply, 'no_acknowledgement', 'I misspelt my surname on the form, can you fix it?'));
+});

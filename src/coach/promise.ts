@@ -117,6 +117,9 @@ function subjectKind(subject: string): Kind {
   if (last === 'i' || last === 'we') return 'agent';
   if (last === 'you') return 'you';
   if (/^(?:it|this|that|which|there|what)$/.test(last)) return 'thing';
+  // A machine or a system acting by itself ("the machine will give you a paper ticket", "the app will text you")
+  // describes how it works; only people and teams promise.
+  if (/^(?:the|your|our|this|that) (?:[\w-]+ )?(?:machine|kiosk|terminal|system|app|website|site|portal|software|router|device|printer|scanner|reader|meter|thermostat|sensor|barrier|gate|card reader|ticket machine|charger|boiler|timer|alarm)$/i.test(subject.trim())) return 'thing';
   // People promise any action; a noun phrase may be a thing ("your next bill will use …"), so it needs a service verb.
   if (/^(?:they|he|she|who|someone|somebody)$/.test(last) || /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Nurse|Sister)\.? )?[A-Z][\p{Ll}'-]+(?: [A-Z][\p{Ll}'-]+)?$/u.test(subject.trim())) return 'person';
   // "our rep Lucía", "your engineer Tom": a role named by the person's name.

@@ -196,6 +196,11 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // Round 5: advice for "next time" puts the fault on the customer ("Next time please add a safe place"); a staff
+  // member's word against the complaint, or damage said to be there before ("the technician says the post was
+  // already rotten"). Beside an apology or the agent's fix these are an account.
+  /\b(?:next time|in future|in the future|going forward|for future reference),? (?:please |kindly |do |just |you (?:should|need to|must|could) )?(?:make sure|ensure|remember|double-check|check|read|add|include|leave|select|choose|allow|measure|note)\b/gi,
+  /\b(?:says|said|claims|claimed|insists|insisted|swears|swore|maintains|reports|reported) (?:that )?(?:the|your|it|this|he|she|they)\b[^.;!?]{0,40}\b(?:already|was fine|were fine|correctly|properly|as (?:requested|instructed)|in (?:perfect|good|working) (?:condition|order))\b|\b(?:was|were|had been) already (?:broken|damaged|rotten|cracked|faulty|scratched|dented|loose|leaking|like that|worn|split|chipped)\b/gi,
   // Round 5: the customer's doing as the cause, in the passive ("missed because your bin was not at the kerbside",
   // "applied because the tank was returned at 3/4").
   /\bbecause (?:your|the) [\w-]+(?: [\w-]+)? (?:was not|wasn't|were not|weren't) (?:at|on|in|out|ready|available|accessible|there|presented)\b|\bbecause (?:the|your) [\w-]+(?: [\w-]+)? (?:was|were|had been) (?:returned|submitted|booked|cancell?ed|received|used|worn|opened|left|parked|collected|paid|dropped off|handed in) (?:late|after|at|with|without|empty|open|outside|past|less|only|too|partly|half|unlocked)\b/gi,

@@ -11,6 +11,7 @@ const REFUSAL = new RegExp(
     "\\bno way (?:to|for|that|we|i)\\b",
     "\\b(?:isn't|is not|there's no|there is no|there isn't|there is not)(?: any| a| really any)? (?:way|means|option|possibility) (?:to|for|of|we|i|that)\\b",
     "\\b(?:isn't|is not|aren't|are not|wasn't|was not|won't be|will not be|'s not|'re not) (?:\\w+ )?(?:possible|allowed|permitted|an option|available for|eligible|refundable|returnable|covered|something (?:i|we) can)\\b",
+    "\\b(?:there (?:are|is)|we have|we've got) no (?:more |further |other )?[\\w-]+(?: [\\w-]+)? (?:available|left|free|remaining)\\b",
     "\\bimpossible\\b(?! to (?:deal|work|get hold of|reach|talk|please|predict|say|tell|know))",
     // "no upgrades are possible", "there isn't anything more we can do", "not something I have the authority to approve",
     // "we're fully booked that night", "sold out", "discontinued".
