@@ -353,3 +353,22 @@ test('fifth probe round: "next time please…", a staff member\'s word against t
   assert.ok(has(reply, 'no_acknowledgement', 'The badge you printed has my name misspelt.'));
   assert.ok(!has(reply, 'no_acknowledgement', 'I misspelt my surname on the form, can you fix it?'));
 });
+
+test('sixth probe round: a previous firm\'s slip, "like I said, you need to…", "the date you entered", "we did warn you"; "bummer" and "totally hear you" are empathy', () => {
+  table(
+    'blame',
+    [
+      'Your old landlord registered the deposit with the wrong scheme.',
+      'As I explained on the phone, you need to keep the receipt for any return.',
+      "The tickets are for Saturday, which is the day you selected.",
+      'We did tell you the sale items could not be returned.',
+    ],
+    [
+      'As I mentioned, I have already refunded the delivery charge.',
+      'The tickets are for Saturday, and I have moved them to Sunday as you asked.',
+      "We did send the reminder on Monday, and I'm sorry it landed in your spam folder.",
+    ],
+  );
+  const context = 'The parcel came two days late and the box was crushed.';
+  table('no_acknowledgement', ['I have refunded your shipping.'], ['Bummer about the box! I have refunded your shipping.', 'Totally hear you, two days late is not great. I have refunded your shipping.', 'That really sucks. I have refunded your shipping.'], context);
+});

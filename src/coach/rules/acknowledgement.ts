@@ -43,7 +43,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\bwhat a (?:pain|hassle|nuisance|headache|nightmare)\\b|\\b(?:that|this) (?:sounds|is|was|'s) (?:awful|terrible|horrible|really (?:annoying|frustrating|bad)|not (?:good|great)|a (?:pain|hassle|headache|nightmare))\\b",
     "\\bi can (?:only )?(?:imagine|see why|see how|understand)\\b",
     "(?<!\\b(?:not|isn't|is not|wasn't|was not|n't)\\s)\\b(?:our|my) (?:mistake|fault|error|bad|apologies)\\b|\\bwe (?:messed|slipped|dropped the ball|got (?:this|it|that) wrong|let you down|made a mistake)\\b|\\blet you down\\b",
-    "\\b(?:totally|completely|fully) (?:get|understand)\\b|\\bi hear you\\b|\\bvalid (?:point|concern|complaint)\\b|\\bempathi[sz]e\\b|\\bsympathi[sz]e\\b|\\bfeel (?:for you|your)\\b",
+    "\\b(?:totally|completely|fully) (?:get|understand|hear)\\b|\\b(?:i|really) hear you\\b|\\bbummer\\b|\\b(?:that|this|it) (?:really |totally )?sucks\\b|\\bwhat a drag\\b|\\bvalid (?:point|concern|complaint)\\b|\\bempathi[sz]e\\b|\\bsympathi[sz]e\\b|\\bfeel (?:for you|your)\\b",
     "\\b(?:unfortunate|not ideal|far from ideal|not the (?:experience|service|standard)|below (?:the|our) standard|fell short|falls short|not up to (?:scratch|standard|par))\\b",
     "\\bthat's (?:really |so |very )?(?:not on|poor|bad|rough|tough|rubbish|a shame)\\b|\\bwhat a shame\\b|\\bshame\\b|\\bgutted\\b",
     "\\bthank(?:s| you) for (?:your|the) (?:feedback|honest feedback) (?:and|—|-)",
