@@ -372,3 +372,10 @@ test('sixth probe round: a previous firm\'s slip, "like I said, you need to…",
   const context = 'The parcel came two days late and the box was crushed.';
   table('no_acknowledgement', ['I have refunded your shipping.'], ['Bummer about the box! I have refunded your shipping.', 'Totally hear you, two days late is not great. I have refunded your shipping.', 'That really sucks. I have refunded your shipping.'], context);
 });
+
+test('commitment: "…, and in the meantime … if needed" does not turn the promise before it into an offer', () => {
+  assert.deepEqual(promises('Your new badge will be couriered to you by Friday, and in the meantime your temporary pass can be used if needed.'), [
+    { phrase: 'Your new badge will be couriered to you by Friday', due: '2026-03-13T17:00:00+00:00' },
+  ]);
+  assert.deepEqual(promises("I'll book the repair today, but for now just switch it off at the wall if needed."), [{ phrase: "I'll book the repair today", due: '2026-03-11T17:00:00+00:00' }]);
+});
