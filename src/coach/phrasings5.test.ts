@@ -379,3 +379,12 @@ test('commitment: "…, and in the meantime … if needed" does not turn the pro
   ]);
   assert.deepEqual(promises("I'll book the repair today, but for now just switch it off at the wall if needed."), [{ phrase: "I'll book the repair today", due: '2026-03-11T17:00:00+00:00' }]);
 });
+
+test('seventh probe round: "the terms clearly state", "left it in a real mess"; "I\'m going to level with you" promises nothing', () => {
+  table(
+    'blame',
+    ['Our cancellation policy clearly says the deposit is kept.', 'The last agency left your file in a complete mess.'],
+    ['Your photos clearly show the crack was there on delivery, so I have refunded you in full.', 'We left the room in a real mess after the repair, and I am sorry; a cleaner is booked for tomorrow.'],
+  );
+  assert.deepEqual(promises("I'm going to level with you: the part is still on back order."), []);
+});

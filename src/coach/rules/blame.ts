@@ -90,7 +90,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   // A third party's error named with its verdict: "gave you bad information", "set it up incorrectly", "left it in a mess".
   /\b(?:gave|given|give|told|fed) (?:you )?(?:some |the )?(?:bad|wrong|incorrect|inaccurate|misleading|false|duff|outdated) (?:information|info|advice|details|figures?|quote|number|date|directions)\b/gi,
   /\b(?:set|put|fitted|installed|configured|filled|entered|keyed|logged|recorded|coded|booked|processed|labell?ed|addressed|typed|wrote|written)\b(?: [\w-]+){0,4}? (?:up |in |out |down )?(?:incorrectly|wrongly|badly|poorly|improperly)\b|\b(?:logged|recorded|keyed|entered|coded|typed|put) (?:it|them|this|that)(?: in| down| up)? wrong\b/gi,
-  /\bleft (?:it|things|the [\w-]+|your [\w-]+|everything) in (?:a|such a) (?:mess|state|muddle|shambles)\b/gi,
+  /\bleft (?:it|things|the [\w-]+|your [\w-]+|everything) in (?:a|such a) (?:real |right |complete |total |proper |huge |terrible |bit of a )?(?:mess|state|muddle|shambles)\b/gi,
   /(?<!\b(?:we|i|we're|i'm) (?:are |am )?)\b(?:is|are|was|were) (?:solely |entirely |fully )?responsible for (?:the|this|that|any|your) (?:damage|delay|error|mistake|problem|issue|fault|loss|mix-up|confusion)\b|\bthe responsibility of (?:the|your|their) [\w-]+/gi,
   /\b(?:former|previous|old|last|other) (?:[\w-]+ )?(?:colleague|agent|adviser|advisor|rep|representative|handler|manager|member of staff|staff member|employee|engineer|owner|provider|supplier|temp|team|broker|installer|landlord|accountant|solicitor|company|firm|dealer|garage|mechanic|plumber|electrician|builder|developer|agency|shift|contractor|insurer|bank|tutor|teacher|doctor|gp|carrier|courier)\b(?=[^.;!?]{0,60}\b(?:gave|told|didn't|did not|never|failed|forgot|should|got it|made|set|entered|promised|left|mis[a-z]+|wrong|incorrect|bad|badly)\b)/gi,
   /\bwho (?:no longer works?|has (?:since )?left|left the (?:company|business|team|firm))\b/gi,
@@ -125,7 +125,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\b(?:because|since|as) (?:you|your [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:selected|chose|booked|bought|entered|typed|missed|revoked|didn't|did not|failed|forgot|ignored|deleted|changed|turned off|removed)\b/gi,
   /\bbecause (?:you|your [\w-]+) (?!(?:asked|requested|wanted|mentioned|contacted|called|emailed|told|said|upgraded|subscribed|reported|let)\b)[a-z]+ed\b/gi,
   /\b(?:details|address|information|number|code|photo) you (?:entered|typed|gave|provided|sent|supplied|put)\b[^.;!?]{0,60}\b(?:wrong|incorrect|no |not |didn't|did not|missing|invalid)/gi,
-  /\b(?:clearly|plainly|explicitly|very clearly) (?:shown|stated|marked|written|displayed|explained|shows|states|says|listed|set out)\b/gi,
+  /\b(?:clearly|plainly|explicitly|very clearly) (?:shown|stated|marked|written|displayed|explained|shows|states|says|listed|set out|state|say|explain|mention|mentions|mentioned)\b/gi,
   /\b(?:you|which you) (?:agreed|accepted|consented) to\b/gi,
   /\buser error\b/gi,
   // The customer's choice counterfactual: "if you'd noted the scratch we could have waived it", "if he had done the work …".
