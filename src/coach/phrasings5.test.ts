@@ -388,3 +388,16 @@ test('seventh probe round: "the terms clearly state", "left it in a real mess"; 
   );
   assert.deepEqual(promises("I'm going to level with you: the part is still on back order."), []);
 });
+
+test('eighth probe round (long replies): advice for next time is no alternative to a refusal; "they do this way too often" runs a party down', () => {
+  table(
+    'cant_focus',
+    ["Late cancellation fees can't be refunded. If you'd rather avoid them in future, you can cancel up to 24 hours ahead in the app."],
+    ["Late cancellation fees can't be refunded, but you can use this one as credit towards your next class."],
+  );
+  table(
+    'blame',
+    ['Looks like the venue oversold the section again, honestly they do this all the time.'],
+    ['They do this every week, so your meter will be read on Monday.'],
+  );
+});
