@@ -401,3 +401,11 @@ test('eighth probe round (long replies): advice for next time is no alternative 
     ['They do this every week, so your meter will be read on Monday.'],
   );
 });
+
+test('ninth probe round: done "to the details you provided" puts the fault on the customer, unless the agent then acts', () => {
+  table(
+    'blame',
+    ['Your parcel was delivered to the address you gave us at checkout.', 'The payment was made to the account number you entered.'],
+    ["Your parcel was delivered to the address you gave us, so I've asked the courier to collect it and bring it to your new flat tomorrow."],
+  );
+});

@@ -198,6 +198,8 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // "The transfer was sent to the account details you provided": done as the customer asked, so the fault is theirs.
+  /\b(?:sent|delivered|posted|shipped|paid|transferred|made|processed|issued|booked|addressed) (?:to|using|with|for|on|at) (?:the |your )?(?:[\w-]+ )?(?:details|address|account|information|number|postcode|date|name|email(?: address)?) (?:that )?you (?:provided|gave|entered|supplied|typed|selected|used|gave us|put in)\b/gi,
   // Round 5: advice for "next time" puts the fault on the customer ("Next time please add a safe place"); a staff
   // member's word against the complaint, or damage said to be there before ("the technician says the post was
   // already rotten"). Beside an apology or the agent's fix these are an account.
