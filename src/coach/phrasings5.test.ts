@@ -409,3 +409,8 @@ test('ninth probe round: done "to the details you provided" puts the fault on th
     ["Your parcel was delivered to the address you gave us, so I've asked the courier to collect it and bring it to your new flat tomorrow."],
   );
 });
+
+test('look-alikes of this round\'s classes: "usually gets up to speed", "I was wondering why the…"', () => {
+  assert.ok(!has('The app usually gets up to speed within a minute of opening.', 'blame'));
+  assert.ok(!has('The store is open until 6pm on Sundays.', 'no_acknowledgement', 'I was wondering why the store closes early on Sundays.'));
+});
