@@ -414,3 +414,17 @@ test('look-alikes of this round\'s classes: "usually gets up to speed", "I was w
   assert.ok(!has('The app usually gets up to speed within a minute of opening.', 'blame'));
   assert.ok(!has('The store is open until 6pm on Sundays.', 'no_acknowledgement', 'I was wondering why the store closes early on Sundays.'));
 });
+
+test('a look-alike sweep over this round\'s blame classes: a good habit, a system working as designed, a wish, where a thing is', () => {
+  for (const text of [
+    'Our chef has a habit of adding a little extra dessert for birthdays, so expect a surprise!',
+    'The team has a history of quick turnarounds, so I expect the report by Friday.',
+    'The system does that automatically at midnight, so your points will show tomorrow.',
+    'It does that sometimes when the battery is low; charging it for ten minutes brings it back.',
+    'Had you wanted the larger size, we would have been happy to swap it, and the offer still stands.',
+    'Your order is with the courier and arrives tomorrow.',
+    'The booking was made for the date you selected, and everything is confirmed.',
+  ]) assert.ok(!has(text, 'blame'), `no blame expected: ${text}`);
+  assert.ok(has('The night porter has a habit of losing the spare keys.', 'blame'));
+  assert.ok(has('The booking system double-booked the room automatically.', 'blame'));
+});

@@ -148,15 +148,15 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\bwithout (?:telling|informing|warning|consulting|notifying|asking|checking with|letting) (?:support|customer service|(?:the|our) (?:[\w-]+ )?(?:team|desk|department|staff|support|branch|office))\b/gi,
   /\b(?:t&cs|t & cs|ts and cs|ts&cs|terms and conditions|small print|fine print|rules|policy|booking conditions) (?:that )?you (?:signed|accepted|agreed to|ticked|initialled|read)\b/gi,
   // "Had you told us sooner, we could have stopped it": the customer's counterfactual, inverted.
-  /\b[Hh]ad (?:you|he|she|they|your [\w-]+|the [\w-]+)(?: not|n't)? (?:\w+ )?(?:\w+ed|told|sent|read|given|made|done|rung|let|paid|kept|put|taken|got|gone|brought)\b[^.;!?]{0,80}\b(?:we|i|it|this|you|they) (?:could|would|might)(?: not|n't)? (?:have|'ve)\b/g,
+  /\b[Hh]ad (?:you|he|she|they|your [\w-]+|the [\w-]+)(?: not|n't)? (?!(?:wanted|wished|preferred|liked|needed|been|known)\b)(?:\w+ )?(?:\w+ed|told|sent|read|given|made|done|rung|let|paid|kept|put|taken|got|gone|brought)\b[^.;!?]{0,80}\b(?:we|i|it|this|you|they) (?:could|would|might)(?: not|n't)? (?:have|'ve)\b/g,
   // The customer's counterfactual with any consequence: "Had you activated the pack before departure, these charges
   // would not have come."
-  /\b[Hh]ad (?:you|your [\w-]+)(?: not|n't)? (?:\w+ )?(?:\w+ed|told|sent|read|given|made|done|rung|let|paid|kept|put|taken|got|gone|brought)\b[^.;!?]{0,80}\b(?:could|would|might)(?: not|n't)? (?:have|'ve)\b/g,
+  /\b[Hh]ad (?:you|your [\w-]+)(?: not|n't)? (?!(?:wanted|wished|preferred|liked|needed|been|asked|requested|known)\b)(?:\w+ )?(?:\w+ed|told|sent|read|given|made|done|rung|let|paid|kept|put|taken|got|gone|brought)\b[^.;!?]{0,80}\b(?:could|would|might)(?: not|n't)? (?:have|'ve)\b/g,
   // Round 5 (issue 5), classes met in holdout2 and checked on fresh probes (phrasings5.test.ts).
   // A bad habit pinned on someone: "Gary had a habit of mixing up the fees", "Chloe on phones ALWAYS gets that wrong".
-  /\b(?:has|had|have|'s got|'ve got) (?:a (?:bad |real |terrible |annoying )?habit|a (?:history|track record)) of\b|\b(?:always|constantly|forever|keeps?|kept|usually|often) (?:gets?|getting|got) (?:(?:it|that|this|things|them|orders|bookings|names|dates|the [\w-]+(?: [\w-]+)?) )?wrong\b|\b(?:always|constantly|forever|keeps?|kept|usually|often) (?:mix(?:es|ing)?|mixed|muddl(?:es|ing)|mess(?:es|ing)|screws?|screwing) (?:(?:it|that|this|things|them|orders|bookings|names|dates|the [\w-]+(?: [\w-]+)?) )?(?:wrong|up)\b/gi,
+  /\b(?:has|had|have|'s got|'ve got) (?:a (?:bad |real |terrible |annoying )?habit|a (?:history|track record)) of (?:not |mis[a-z]+|mix[a-z]*|forget[a-z]*|los[a-z]+|ignor[a-z]+|mess[a-z]*|muddl[a-z]+|skipp[a-z]+|double-?book[a-z]*|overbook[a-z]*|cancell?[a-z]*|turning up late|being late|running late|getting (?:[\w-]+ ){0,3}wrong|making mistakes|leaving|breaking|dropping|losing|sending (?:[\w-]+ ){0,3}wrong|charging)\b|\b(?:always|constantly|forever|keeps?|kept|usually|often) (?:gets?|getting|got) (?:(?:it|that|this|things|them|orders|bookings|names|dates|the [\w-]+(?: [\w-]+)?) )?wrong\b|\b(?:always|constantly|forever|keeps?|kept|usually|often) (?:mix(?:es|ing)?|mixed|muddl(?:es|ing)|mess(?:es|ing)|screws?|screwing) (?:(?:it|that|this|things|them|orders|bookings|names|dates|the [\w-]+(?: [\w-]+)?) )?(?:wrong|up)\b/gi,
   // The system's known habit: "it does that sometimes", "the engine does that when two policies share an address".
-  /\b(?:it|the (?:[\w-]+ ){0,2}(?:system|engine|app|software|platform|machine|till|computer|algorithm|portal|website|site|printer|scanner|reader|terminal|tool))(?:'s| has)? (?:just |simply |really |still |always )?(?:does|do|did|has done|'s done) (?:that|this|it) (?:sometimes|occasionally|a lot|all the time|from time to time|now and then|every so often|every now and then|(?:way |far |much )?too often|regularly|constantly)\b|\b(?:they|he|she)(?: just| really| always)? (?:do|does|did) (?:this|that|it) (?:a lot|all the time|(?:way |far |much )?too often|constantly)\b/gi,
+  /\b(?:the (?:[\w-]+ ){0,2}(?:system|engine|app|software|platform|machine|till|computer|algorithm|portal|website|site|printer|scanner|reader|terminal|tool))(?:'s| has)? (?:just |simply |really |still |always )?(?:does|do|did|has done|'s done) (?:that|this|it) (?:sometimes|occasionally|a lot|all the time|from time to time|now and then|every so often|every now and then|(?:way |far |much )?too often|regularly|constantly)\b|\b(?:they|he|she)(?: just| really| always)? (?:do|does|did) (?:this|that|it) (?:a lot|all the time|(?:way |far |much )?too often|constantly)\b/gi,
   // "it's a him problem", "that's a them issue": the problem handed to a person.
   /\b(?:a|an) (?:him|her|them|their|his) (?:problem|issue|thing)\b/gi,
   // "it's not the department's call": the decision disowned for our own unit.
@@ -199,7 +199,7 @@ const FAMILIES: RegExp[] = chatTolerant([
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
   // "The transfer was sent to the account details you provided": done as the customer asked, so the fault is theirs.
-  /\b(?:sent|delivered|posted|shipped|paid|transferred|made|processed|issued|booked|addressed) (?:to|using|with|for|on|at) (?:the |your )?(?:[\w-]+ )?(?:details|address|account|information|number|postcode|date|name|email(?: address)?) (?:that )?you (?:provided|gave|entered|supplied|typed|selected|used|gave us|put in)\b/gi,
+  /\b(?:sent|delivered|posted|shipped|paid|transferred|addressed|(?<=(?:payment|transfer|deposit|refund|transaction)s? (?:was|were|has been|had been) )made) (?:to|using|with|for|on|at) (?:the |your )?(?:[\w-]+ )?(?:details|address|account|information|number|postcode|date|name|email(?: address)?) (?:that )?you (?:provided|gave|entered|supplied|typed|selected|used|gave us|put in)\b/gi,
   // Round 5: advice for "next time" puts the fault on the customer ("Next time please add a safe place"); a staff
   // member's word against the complaint, or damage said to be there before ("the technician says the post was
   // already rotten"). Beside an apology or the agent's fix these are an account.
@@ -224,7 +224,7 @@ const WEAK: RegExp[] = chatTolerant([
   /\b(?:sent|delivered|posted|shipped|took|directed|routed|forwarded|addressed) (?:[\w-]+ ){0,3}to the wrong\b/gi,
   // The system did it: "the booking software double-booked it automatically", "generated by the revenues system".
   // What the system will do by itself ("the system will automatically retry tomorrow") is information, not blame.
-  /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b(?:(?!\b(?:will|'ll|can|would|going to|may|should)\b)[^.;!?]){0,40}?\b(?:did (?:it|this|that)|automatically)\b/gi,
+  /\b(?:the|our|its) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b(?:(?!\b(?:will|'ll|can|would|going to|may|should)\b)[^.;!?]){0,40}?\b(?:did (?:it|this|that)|[a-z]+ed (?:it |this |that |them |you |your [\w-]+ )?automatically)\b/gi,
   /\b(?:generated|triggered|added|applied|set|issued|created|placed|produced|calculated|sent) (?:automatically )?by (?:the|our) (?:[\w-]+ ){0,2}(?:system|software|platform|algorithm|engine|computer|checker|tool)\b/gi,
   /\bthese things happen\b/gi,
   // The customer's omission given as the cause: "missed because it was not presented at the kerbside by 7am".
@@ -371,6 +371,8 @@ function deflectionAt(text: string, agentActs: boolean): number {
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   const phrase = m[0];
   const before = text.slice(Math.max(0, m.index - 60), m.index);
+  // "Your order is with the courier": where a thing is, not whose fault it is.
+  if (/^(?:is|'s|are|was|were)\b[^.;!?]*?\bwith\b/i.test(phrase) && /\b(?:order|parcel|package|item|case|claim|application|request|letter|form|documents?|paperwork|refund|payment|file|passport|visa|car|vehicle|device|phone|laptop|repair|delivery|shipment|return|goods|box|boxes|keys?)\s*$/i.test(before)) return true;
   // "this morning's release", "a bug in Tuesday's release": a time owns nothing. "a date of your choice" is an idiom,
   // and "the bundle that serves your area" is a place, not a remit.
   if (/\b(?:today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|week|weekend|month|year|term|season|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s+(?:own\s+)?[\w-]+$/i.test(phrase) || /\bof your (?:own )?choices?$/i.test(text.slice(Math.max(0, m.index - 3), m.index + phrase.length)) || (/\byour area$/i.test(phrase) && !/\b(?:is|'s|was|are|that's|it's)\s+$/i.test(before))) return true;
