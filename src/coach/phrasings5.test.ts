@@ -428,3 +428,12 @@ test('a look-alike sweep over this round\'s blame classes: a good habit, a syste
   assert.ok(has('The night porter has a habit of losing the spare keys.', 'blame'));
   assert.ok(has('The booking system double-booked the room automatically.', 'blame'));
 });
+
+test('a look-alike sweep over this round\'s promise and can\'t shapes: where an event is held, a fee that stands at a price', () => {
+  assert.deepEqual(promises('The show will be at the Apollo, doors at 7.'), []);
+  assert.equal(promises('Your shopping will be at your door by 6pm.').length, 1);
+  assert.equal(promises('A fitter from our flooring partner will be here on Monday.').length, 1);
+  assert.deepEqual(promises('The new model will be here in the spring range.'), []);
+  assert.ok(!has('The monthly fee stands at £20 from April.', 'cant_focus'));
+  assert.ok(has('Having reviewed the footage, the fee stands.', 'cant_focus'));
+});

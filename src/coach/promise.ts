@@ -65,7 +65,7 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     if (!words) continue;
     const kind = subjectKind(subject.text);
     if (general && kind !== 'agent') continue;
-    if (!promises(kind, words[1]!, words[2] ?? '', words[3] ?? '')) continue;
+    if (!promises(kind, words[1]!, words[2] ?? '', words[3] ?? '', subject.text)) continue;
     return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: false };
   }
   for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true], [SCHEDULED_BARE, true]] as const) {
@@ -128,7 +128,10 @@ function subjectKind(subject: string): Kind {
 }
 
 /** Does "<subject> will <verb> <next>" promise an action to the customer? */
-function promises(kind: Kind, verb: string, next: string, third: string): boolean {
+// People and teams who come to the customer: "an engineer will be at your gate", not "the show will be at the Apollo".
+const VISITOR = /\b(?:engineer|technician|tech|driver|courier|rep|representative|agent|team|crew|staff|someone|somebody|manager|nurse|doctor|plumber|electrician|fitter|surveyor|inspector|officer|guide|host|member|colleague|porter|cleaner|contractor|installer|assessor|adviser|advisor|specialist|locksmith|mechanic|chef|concierge|receptionist|housekeeping|maintenance|security|ranger|warden|carer|therapist|tutor|instructor|trainer|coach|van|taxi|car|cab|transfer|shuttle|truck|lorry)s?\b/i;
+
+function promises(kind: Kind, verb: string, next: string, third: string, subject = ''): boolean {
   const v = verb.toLowerCase().replace(/^re-(?=[a-z])/, 're');
   // "re-sent", "re-issued": the state is the verb's own.
   const n = next.toLowerCase().replace(/^re-(?=[a-z])/, '');
@@ -145,9 +148,9 @@ function promises(kind: Kind, verb: string, next: string, third: string): boolea
   }
   if (v === 'be' && n === 'in') return /^(?:touch|contact|the|your)$/.test(third.toLowerCase()) && (third.toLowerCase() !== 'the' || kind !== 'agent');
   // "An engineer will be at your gate", "a tech will be out Thursday", "the credit will be on your account".
-  if (v === 'be' && n === 'at') return (/^(?:your|you|the|home|site)$/i.test(third) || /^[A-Z]/.test(third) || (/^[a-z]+$/.test(third) && !/^(?:least|most|risk|fault|all|once|times|first|best|worst|any|no|a|an|this|that|its|their|his|her|our|par|odds|stake|ease|capacity|full|lunch|work|peace|war)$/.test(third))) && kind !== 'agent';
+  if (v === 'be' && n === 'at') return (kind === 'person' || VISITOR.test(subject) || /^(?:your|you)$/i.test(third)) && (/^(?:your|you|the|home|site)$/i.test(third) || /^[A-Z]/.test(third) || (/^[a-z]+$/.test(third) && !/^(?:least|most|risk|fault|all|once|times|first|best|worst|any|no|a|an|this|that|its|their|his|her|our|par|odds|stake|ease|capacity|full|lunch|work|peace|war)$/.test(third))) && kind !== 'agent';
   // "A technician will be here next week": someone coming; "I'll be here if you need me" only says the agent is around.
-  if (v === 'be' && n === 'here') return kind === 'person' || kind === 'third';
+  if (v === 'be' && n === 'here') return kind === 'person' || (kind === 'third' && VISITOR.test(subject));
   if (v === 'be' && n === 'out') return third.toLowerCase() !== 'of';
   if (v === 'be' && n === 'on' && /^(?:your|you)$/i.test(third)) return true;
   // A passive of a service action ("it will be assessed by 30 September"), or its non-native base form

@@ -42,7 +42,7 @@ const REFUSAL = new RegExp(
     "\\b(?:wouldn't|won't|doesn't|does not|don't|didn't|would not|will not|do not|did not) qualify\\b|\\b(?:isn't|is not|'s not|not) (?:a thing|something) (?:that )?(?:we|i) (?:do|offer|provide|support|allow)\\b",
     // Idioms of refusal: "our hands are tied", "out of the question", "I'm afraid not", "a no from us", "the charge stands".
     "\\bhands are tied\\b|\\bout of the question\\b|\\b(?:afraid|sadly|regrettably) not\\b|\\b(?:is|'s|are) a (?:no|firm no|hard no|no-go|non-starter)\\b",
-    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still |therefore |thus |hence |so |must |will |has to |does )?(?:stands?|will stand|remains? in place)\\b",
+    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still |therefore |thus |hence |so |must |will |has to |does )?(?:stands?|will stand|remains? in place)\\b(?! at\\b)",
     "\\b(?:we|i)(?: will not| won't|'ll not) be (?:issuing|refunding|offering|providing|giving|paying|covering|honou?ring|waiving|reimbursing|compensating|accepting|making|replacing|exchanging|reversing|crediting|extending)\\b",
     "(?<!\\b(?:card|payment|transaction|bank|transfer)(?: \\w+)? )\\b(?:is|has been|have been|are|was|were|will be) (?:declined|rejected|denied|excluded|refused)\\b",
     "\\b(?:'s|is|are|'re|was|were)(?: simply| just| really| sadly| unfortunately)? not (?:possible|allowed|permitted|eligible|refundable|covered|granted|accepted|approved|offered|given|issued|honou?red|supported|included|provided)\\b",
