@@ -437,3 +437,20 @@ test('a look-alike sweep over this round\'s promise and can\'t shapes: where an 
   assert.ok(!has('The monthly fee stands at £20 from April.', 'cant_focus'));
   assert.ok(has('Having reviewed the footage, the fee stands.', 'cant_focus'));
 });
+
+test('calm complaints (a batch of 30 contexts: 20/30 right before, 30/30 after): not done in the passive, a dead link, taken twice, paid for and not given, told one thing and found another, short, a defect', () => {
+  const reply = 'Your reference is 5521 and the team has been informed.';
+  for (const context of [
+    'The hallway light has still not been fixed.',
+    'Our room was not serviced on Tuesday.',
+    "The 'track order' button takes me to a 404.",
+    'My subscription came out twice in February.',
+    'We paid for a sea view room but got a view of the car park.',
+    'The app shows my refund as sent but my bank has nothing.',
+    'The delivery was short by 3 boxes.',
+    'The monitor I bought has two dead pixels.',
+  ]) assert.ok(has(reply, 'no_acknowledgement', context), `expected no_acknowledgement after: ${context}`);
+  for (const context of ["I'll be running late for my 3pm appointment, sorry!", 'Has the parcel been sent yet?', 'The site says 3-5 days but can I get it sooner?']) {
+    assert.ok(!has(reply, 'no_acknowledgement', context), `no complaint expected: ${context}`);
+  }
+});

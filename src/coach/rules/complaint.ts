@@ -60,6 +60,12 @@ const SERVICE_FAILURE = new RegExp(
     // Round 5 (issue 5): more failures told calmly: several charges, a product that misbehaves in the present tense,
     // a clash, a debt disputed, something kept back, something not there when promised.
     "\\b(?:two|2|three|3|double|duplicate|multiple|several) (?:payments|charges|debits|direct debits|transactions|withdrawals|deductions)\\b",
+    // Calm reports (round 5 probes): something not done in the passive, a dead link, money taken twice, paid for and
+    // not given, told one thing and found another, short in number, a defect named.
+    "\\b(?:has|have|had)(?: still)? (?:not|n't|never)(?: yet)? been (?:[a-z]+ed|done|sent|paid|given|taken|seen|fixed)\\b|\\b(?:was|were)(?: not|n't) (?:cleaned|emptied|collected|fixed|repaired|delivered|serviced|replaced|refunded|processed|updated|honou?red|applied|included|uploaded|sent|answered|returned)\\b",
+    "\\b404\\b|\\b(?:broken|dead) links?\\b|\\berror page\\b|\\b(?:went out|came out|taken|debited|billed|deducted|collected) twice\\b",
+    "\\b(?:i|we) paid (?:extra )?for [^.!?]{0,40}\\bbut\\b|\\b(?:says|said|shows|showed|claims|claimed|listed|advertised)\\b[^.!?]{0,40}\\bbut (?:(?:the|your|my|our) [\\w-]+|they|it|you|there|nobody|no one|i|we) (?:have|has|had|is|are|was|were|say|says|said|didn't|don't|doesn't|never|can't|couldn't|got|received)\\b",
+    "\\bshort (?:by|of) \\d+|\\b(?:was|were|came) short\\b|\\bshort-?changed\\b|\\bdead pixels?\\b|\\bstuck pixels?\\b|\\bdead on arrival\\b|\\b(?:doesn't|does not|won't) hold (?:a )?charge\\b",
     "(?<!\\b(?:i|we)(?:'ve| have| had)?(?: accidentally| just| mistakenly)? )\\b(?:spelt|spelled|written|printed|put|got|typed|entered) (?:my|our) (?:[\\w-]+ ){0,2}wrong\\b|(?<!\\b(?:i|we)(?:'ve| have| had)?(?: accidentally| just| mistakenly)? )\\bmisspel(?:t|led)\\b|\\b(?:had|have had|got) (?:a|an) (?:bad |severe |allergic )?(?:reaction|allergic reaction)\\b|\\b(?:made|left) (?:me|us|my [\\w-]+) (?:sick|ill|unwell)\\b|\\btold (?:me|us) [^.!?]{0,60}\\b(?:and|but) (?:it|he|she|they|that) (?:wasn't|isn't|weren't|aren't|didn't|doesn't|never)\\b|(?:^|[.!?]\\s+|\\bso\\s+)why the\\b",
     "\\b(?:export|import|app|site|website|page|button|form|report|feature|sync|search|filter|link|checkout|login|upload|download|integration|api|widget|dashboard|calendar|picker|printer|machine|reader|portal|tool|invoice|statement|bill|system) (?:now |just |always |also |still )?(?:drops|cuts off|truncates|skips|duplicates|loses|ignores|overwrites|hides|mixes up|misses|freezes|crashes|rejects|deletes|double-?books|won't let)\\b",
     "\\b(?:are|were|is|was) (?:both |all )?(?:at|on) the same (?:time|day|slot)\\b",
@@ -112,6 +118,8 @@ function countFailures(text: string): number {
       const own = /\b(?:i|we)(?: just| have| had|'ve|'d)? $/i.test(text.slice(Math.max(0, m.index - 12), m.index));
       if (own && /^(?:cancel+ed|missed|lost|broke|damaged|deleted|removed|late|wrong|declined|refused|rejected)$/i.test(m[0])) continue;
       if (/wrong|late\b/i.test(m[0]) && OWN_DOING.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+      // "I will be late for my appointment": the customer's own lateness, told ahead.
+      if (/^late\b/i.test(m[0]) && /\b(?:i|we)(?:'ll| will| might| may|'m| am|'re| are)? (?:be|going to be|running|probably be|likely be)(?: \w+)? $/i.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       seen.push(m.index);
       n++;
     }
