@@ -454,3 +454,8 @@ test('calm complaints (a batch of 30 contexts: 20/30 right before, 30/30 after):
     assert.ok(!has(reply, 'no_acknowledgement', context), `no complaint expected: ${context}`);
   }
 });
+
+test('acknowledgement (a batch of 30 openings: 29/30 right before): "a long wait", "no good" validate', () => {
+  const context = 'Waited in all day for the engineer and nobody came. Not impressed.';
+  table('no_acknowledgement', ['Your new slot is Friday 8-12.'], ['A whole day in is a long wait for nothing. Your new slot is Friday 8-12.', 'Nobody turning up is no good. Your new slot is Friday 8-12.'], context);
+});

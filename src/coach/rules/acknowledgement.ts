@@ -60,7 +60,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     "\\b(?:i'd|i would|anyone would|we'd|we would) (?:be|feel) (?:fuming|livid|cross|mad|raging|gutted|upset|annoyed|frustrated|furious)\\b|\\b(?:totally|completely|perfectly|entirely|quite) (?:fair|reasonable|understandable)\\b|\\bright to be (?:annoyed|upset|frustrated|angry|cross|disappointed|concerned|worried)\\b",
     "\\b(?:for|appreciate) your (?:patience|understanding)\\b",
     // Round 5: the failure's weight validated ("six weeks is far too long", "not how anyone should be spoken to").
-    "\\b(?:far|way|much|simply|just|really) too (?:long|slow)\\b|\\btoo long (?:to wait|a wait)\\b|\\b(?:longer|slower) than (?:it )?(?:should|ought to)\\b|\\b(?:not|isn't|is not|wasn't|was not) how (?:[\\w']+ ){1,3}(?:should|ought to)\\b",
+    "\\b(?:is|was|'s|been) (?:a |such a )?(?:long|very long|really long) (?:time to wait|wait)\\b|\\b(?:is|'s|was) no good\\b|\\b(?:far|way|much|simply|just|really) too (?:long|slow)\\b|\\btoo long (?:to wait|a wait)\\b|\\b(?:longer|slower) than (?:it )?(?:should|ought to)\\b|\\b(?:not|isn't|is not|wasn't|was not) how (?:[\\w']+ ){1,3}(?:should|ought to)\\b",
     "\\b(?:i|we) (?:totally |completely |really |honestly |do )?(?:get it|understand)(?=\\s*(?:[,.!;—–-]|$))|\\b(?:hold|holding|put) (?:our|my) hands? up\\b|\\bshould(?:n't| not|'ve never| never) (?:have )?(?:had|needed) to\\b|\\bappreciate (?:that )?(?:this|that|it)(?:'s| is| isn't| is not| wasn't| was not| has been| hasn't been)\\b",
   ].join('|'),
   'i',
