@@ -459,3 +459,20 @@ test('acknowledgement (a batch of 30 openings: 29/30 right before): "a long wait
   const context = 'Waited in all day for the engineer and nobody came. Not impressed.';
   table('no_acknowledgement', ['Your new slot is Friday 8-12.'], ['A whole day in is a long wait for nothing. Your new slot is Friday 8-12.', 'Nobody turning up is no good. Your new slot is Friday 8-12.'], context);
 });
+
+test('can\'t (a batch of 35: 30/35 right before, 35/35 after): a limit as the only case, a policy with a qualifier, non-transferable; "you\'re welcome to" offers', () => {
+  table(
+    'cant_focus',
+    [
+      'Exchanges are only possible within 30 days of delivery.',
+      'We only ship to addresses in mainland Europe.',
+      "I'm afraid that goes against our booking policy.",
+      'Gift cards are non-exchangeable.',
+    ],
+    [
+      "Exchanges are only possible within 30 days, so I've made an exception and booked a courier for yours tomorrow.",
+      "Gift cards can't be exchanged, but you're more than welcome to use it online as well as in store.",
+      'Our lockers are open to everyone, and you only pay when you use one.',
+    ],
+  );
+});

@@ -25,7 +25,7 @@ const REFUSAL = new RegExp(
     "\\b(?:we|i|our (?:[\\w\\u00c0-\\u024f-]+ )?[\\w\\u00c0-\\u024f-]+)(?: simply| just| unfortunately)? (?:don't|do not|doesn't|does not|won't|will not|never) (?:offer|do|accept|provide|support|give|issue|allow|refund|replace|exchange|make exceptions|ship|deliver|cover|sell|take|honou?r|reimburse|compensate|price[- ]match|permit|collect|trace)\\b",
     "\\bnothing (?:more |else |further )?(?:that )?(?:i|we) can do\\b",
     // Policy, eligibility and "it won't happen" said without a modal: "it's not our policy to", "you're ineligible".
-    "\\b(?:it's not|it is not|it isn't|that's not|that is not|that isn't) (?:our|the company's|company|the) policy to (?:refund|offer|give|issue|accept|allow|make|compensate|reimburse|exchange|replace|waive|extend|reopen|honou?r|provide|release|transfer|price-?match|reinstate)\\b|\\bagainst (?:our|company|the) (?:policy|rules)\\b|\\bour policy is not to\\b",
+    "\\b(?:it's not|it is not|it isn't|that's not|that is not|that isn't) (?:our|the company's|company|the) policy to (?:refund|offer|give|issue|accept|allow|make|compensate|reimburse|exchange|replace|waive|extend|reopen|honou?r|provide|release|transfer|price-?match|reinstate)\\b|\\bagainst (?:our|company|the) (?:[\\w-]+ )?(?:policy|rules)\\b|\\bour policy is not to\\b",
     "\\bineligible\\b|\\b(?:not|isn't|is not|'s not|won't be|will not be) (?:going to )?happen(?:ing)?\\b(?! again)",
     "\\b(?:not|never) (?:going|gonna) to be able to\\b|\\bnot gonna be able to\\b|\\bno can do\\b",
     "\\b(?:i|we) (?:don't|do not) have (?:the )?(?:ability|authority|power|access|option|means|facility|capacity|discretion) to\\b",
@@ -59,7 +59,9 @@ const REFUSAL = new RegExp(
     "\\bnot within (?:our|my|the) (?:remit|power|authority|gift|control|policy)\\b",
     "\\bthe answer (?:is|has to be|will have to be) no\\b|\\b(?:have to|must|'ll have to|will have to) say no\\b",
     "\\boff the table\\b",
-    "\\bnon-?refundable\\b",
+    "\\bnon-?refundable\\b|\\bnon-?(?:transferable|exchangeable|returnable|cancell?able|amendable)\\b",
+    // Round 5: a limit stated as the only case ("refunds are only available within 14 days", "we only deliver within the M25").
+    "\\b(?:is|are) only (?:available|possible|offered|valid|allowed|permitted|accepted|issued|given|refundable) (?:within|for|to|on|in|if|when|with|up to|before)\\b|\\b(?:we|i) (?:can )?only (?:deliver|ship|accept|offer|sell|serve|cover|take|issue|allow|refund|exchange|post|operate)\\b",
     "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?|compensation) (?:are|is|can|will|after|on|for|once)\\b",
     "\\b(?:there are|there's|there is) no (?:plans|way|option|possibility)\\b",
     "\\bpolicy (?:doesn't|does not|won't|will not|prohibits|forbids|prevents|states that we (?:can't|cannot))\\b",
@@ -91,9 +93,9 @@ const PERCEPTION = /^(?:can ?not|can't|cant|could ?not|couldn't|unable to)\s+(?:
 const ALTERNATIVE = new RegExp(
   [
     "\\b(?:i|we)(?:'ll| will| can| could(?! have\\b| of\\b|'ve\\b)| am able to| are able to|'m able to|'re able to|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to|'re (?:happy|glad) to|'m going to|'re going to| am going to| are going to)\\s+(?:also\\s+|still\\s+|now\\s+|instead\\s+)?(?!(?:confirm|see|assure|understand|imagine|appreciate|hear|feel|sense|tell (?:how|that|you're|you are)|only (?:imagine|apologi[sz]e|say)|tell you|only|not|n't|be honest|need|have to|let you know|keep you|be in touch|help (?:you )?with any(?:thing)?|answer any|assist with any|help you with anything|pass (?:on )?(?:your|this|that) (?:feedback|comments))\\b)",
-    "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| today| personally| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|listened|heard|considered|discussed|passed (?:it|this|that|your feedback|your comments) on|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne)\\b",
+    "\\b(?:i|we)(?:'ve| have)(?: also| already| just| now| today| personally| gone ahead and)? (?!(?:been|had|checked|looked|noted|logged|read|received|tried|seen|spoken|reviewed|investigated|confirmed|explained|listened|heard|considered|discussed|passed (?:it|this|that|your feedback|your comments) on|no|not|to)\\b)[a-z]+(?:ed|en|t|un|ne|de)\\b",
     "\\b(?:what|the (?:best|next) thing) (?:i|we) (?:can|could|have|will|'ve|'ll) (?:do|done|offer)\\b",
-    "\\byou (?!could(?: have|'ve| of)\\b)(?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b",
+    "\\byou (?!could(?: have|'ve| of)\\b)(?:can|could|may|are welcome to|'re welcome to|are free to|'re free to|will be able to|'ll be able to)(?: still| also| instead| always)?\\b|\\byou(?:'re| are) (?:more than |very |most )?(?:welcome|free) to\\b",
     "\\b(?:instead|alternatively|alternative|options?|another way|next best|workaround|what's possible)\\b",
     "\\b(?:in the meantime|meanwhile|until then|(?<!\\b(?:bye|ciao|cheerio|ta-ra|that's all|that is all|all) )for now)\\b(?![^.;!?]*\\b(?:can't|cannot|unable|not|sorry|unfortunately)\\b)",
     "\\b(?:gives|give|entitles|lets|allows) you\\b|\\byou (?:still )?(?:get|have|keep)(?: free| full| a| an| the)\\b",
