@@ -476,3 +476,18 @@ test('can\'t (a batch of 35: 30/35 right before, 35/35 after): a limit as the on
     ],
   );
 });
+
+test('channel_redirect (a batch of 30: 27/30 right before, 30/30 after): "the best way to … is through …", handled "in store", "has a live chat that can help"', () => {
+  table(
+    'channel_redirect',
+    [
+      'The quickest way to get this changed is via the self-service portal.',
+      'Exchanges are processed in branch only.',
+      'The council has a helpline that can help with this.',
+    ],
+    [
+      'The quickest way to get this changed is for me to do it now, so I have.',
+      'Our branch has a great team, and I have asked them to call you today.',
+    ],
+  );
+});

@@ -27,7 +27,7 @@ const REDIRECTS: RegExp[] = [
   // "Faults need to be reported online", "claims must be submitted by the sender".
   /\b(?:needs?|has|have|must|should|can only|could only|may only|are to|is to)(?: only)? (?:to )?be (?!(?:able|allowed|charged|billed)\b)[a-z]+(?:ed|en|ne|de)(?: up| in| out| over)? (?:only )?(?:online|through|via|by (?:the|your|phone|post|calling|phoning|emailing|contacting|visiting|writing)|at|in person|in writing|with|directly|over the phone|on|to (?!(?:you|us|me)\b)|from (?!(?:you|us|me|our|this)\b)(?:the|their|your) )\b/gi,
   // Present passive: "account closures are done through the app", "API issues are handled by … through the forum".
-  /\b(?:is|are) (?:only |not )?(?:done|handled|made|processed|submitted|dealt with|managed|booked|arranged|renewed|paid|lodged)(?: by [\w ]{1,40}?)? (?:only )?(?:through|via|online|in person|by phone|over the phone|directly (?:with|through|via|at)|by (?:calling|phoning|ringing|emailing|e-mailing|visiting|contacting|writing to))\b/gi,
+  /\b(?:is|are) (?:only |not )?(?:done|handled|made|processed|submitted|dealt with|managed|booked|arranged|renewed|paid|lodged)(?: by [\w ]{1,40}?)? (?:only )?(?:through|via|online|in person|in (?:store|branch|writing|the app)|by phone|over the phone|directly (?:with|through|via|at)|by (?:calling|phoning|ringing|emailing|e-mailing|visiting|contacting|writing to))\b/gi,
   /\bgo(?:es)? (?:only )?(?:through|via) (?:the|our|your|their) (?:[\w-]+ ){0,3}(?:portal|website|site|app|manufacturer|form|line|team|department|office|insurer|provider|bank|seller|retailer|carrier|courier|supplier)\b/gi,
   /\b(?:only|directly|just) (?:by|through|via) (?:calling|phoning|ringing|emailing|contacting|visiting|writing to)\b/gi,
   // "balance queries go to them", "any claim will need to go to the county", "refunds have to come through Deliveroo".
@@ -53,6 +53,9 @@ const CONTACT_INFO = [
   // "The best person to speak to is your account manager", "it'd be worth giving the council a ring".
   /\bthe (?:best|right|only|quickest) (?:person|people|team|department|place|number|one|contact|way) to (?:speak|talk|contact|ask|call|ring|email|e-mail|write|go|deal|get hold of)(?: to| with)? (?:is|are|would be|will be)\b/gi,
   /\b(?:it'd|it would|it might|might|may|would) be worth (?:giving|calling|contacting|ringing|emailing|e-mailing|asking|speaking|checking with|getting in touch|popping|dropping|visiting|talking)\b/gi,
+  // Round 5: "The best way to sort this is through our online chat", "our app has a live chat that can help with this".
+  /\bthe (?:best|right|only|quickest|easiest|fastest|simplest) (?:way|place|route|option) to (?:[\w-]+ ){1,3}(?:is|would be|will be) (?:through|via|by|on|at|to|with|using)\b/gi,
+  /\b(?:has|have|there's|there is) (?:a|an) (?:[\w-]+ )?(?:live chat|chat|helpline|hotline|help ?desk|help cent(?:re|er)|form|portal|support line|phone line) (?:that|which|who) (?:can|will|could) (?:help|assist|deal|sort|answer)\b/gi,
   // "For urgent issues call 111".
   /\bfor (?:[\w-]+ ){0,4}(?:issues?|queries|questions?|problems?|enquiries|help|support|emergencies|matters)\s*,?\s+(?:please\s+)?(?:call|ring|phone|email|e-mail|contact|visit|text|message|go to|head to|dial)\b/gi,
   // "The council's parking team will be able to help with that": another party, for the customer to approach.
