@@ -491,3 +491,22 @@ test('channel_redirect (a batch of 30: 27/30 right before, 30/30 after): "the be
     ],
   );
 });
+
+test('blame (a batch of 40: 34/40 right before, 40/40 after): a shambles, "a matter for the agent, we just manage the building", botched, the slip made by the temp, "should never have left", "did not know the system"', () => {
+  table(
+    'blame',
+    [
+      'Honestly our Bristol warehouse is a farce at the moment.',
+      "That's a question for the freeholder, we only manage the lifts.",
+      'The fitters bodged the job.',
+      'The error was made by a trainee on the night shift.',
+      'The plumber should never have signed it off like that.',
+      'The agent you spoke to did not know the policy.',
+    ],
+    [
+      "So sorry, the Bristol warehouse has been a shambles this week and I've sent yours from Leeds instead.",
+      "That's a question for the freeholder, so I've sent them your photos and they'll reply to you by Friday.",
+      'Your port-in should never have taken this long, and I have escalated it.',
+    ],
+  );
+});
