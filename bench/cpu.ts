@@ -11,8 +11,10 @@ function procTicks(pid: number | 'self'): { comm: string; ticks: number } | null
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const close = stat.lastIndexOf(')');
     const fields = stat.slice(close + 2).split(' ');
-    // Fields after "(comm)": state is [0], utime [11], stime [12].
-    return { comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
+    // Fields after "(comm)": state is [0], utime [11], stime [12], and the time of children it has reaped,
+    // cutime [13] and cstime [14]: PostgreSQL's postmaster reaps its backends, so a connection that closed
+    // during the measurement still counts.
+    return { comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
