@@ -510,3 +510,12 @@ test('blame (a batch of 40: 34/40 right before, 40/40 after): a shambles, "a mat
     ],
   );
 });
+
+test('commitment (a batch of 35: 31/35 right before): a promise not to act against the customer; hedged ("I think … will"); a place\'s opening hours', () => {
+  assert.equal(promises("We won't charge you for the cancelled lesson.").length, 1);
+  assert.equal(promises('We will not pass the debt to a collection agency.').length, 1);
+  assert.deepEqual(promises("We won't be able to refund it."), []);
+  assert.deepEqual(promises('I believe the engineer will arrive before noon.'), []);
+  assert.deepEqual(promises('The library will be closed over Easter.'), []);
+  assert.equal(promises('Your account will be closed by Friday as you asked.').length, 1);
+});

@@ -6,7 +6,7 @@ export const ACTION_VERBS =
   'call|ring|phone|e-?mail|text|message|send|resend|ship|post|dispatch|deliver|check|double-check|chase|confirm|update|let|keep|get|follow|arrange|book|rebook|schedule|organi[sz]e|process|issue|reissue|refund|credit|replace|repair|fix|sort|look|investigate|review|escalate|pass|forward|contact|reach|reply|respond|come|visit|collect|pick|drop|return|apply|add|remove|cancel|reset|restore|reactivate|order|put|write|notify|inform|speak|talk|raise|set|give|make|bring|try|monitor|track|hold|waive|reimburse|pay|transfer|test|install|upgrade|extend|unlock|expedite|prioriti[sz]e|push|ensure|share|attach|publish|cut|restart|resume|reopen|reconnect|brief|provide|have|refer|loop|flag|mail|courier|swap|exchange|top up|compensate|ask|find|meet|inspect|jump|deploy|activate|reconnect|email|fit|refit|assess|evaluate|examine|diagnose|measure|survey|quote|attend|deal|handle|resolve|complete|finish|prepare|draft|approve|authori[sz]e|sign|clean|clear|correct|amend|adjust|waive|honou?r|match|reverse|unblock|block|freeze|release|reinstate|reschedule|rearrange|recheck|retest|replace|redeliver|re-?send|chase|nudge|remind|confirm|tell|show|walk|guide|explain|note|log|record|open|close|renew|switch|move|migrate|port|transfer|connect|reconnect|restore|deliver|drop|pop|swing|stop|come|arrive|turn|head|go|return|bring|take|keep|stay|work|look|see|speak|talk|decide|discuss|treat|consider|replant|repaint|reseal|clean|service|whatsapp|dm|ping|sms|facetime|skype|tidy|restock|refill|valet|hoover|vacuum|recalibrate|calibrate|patch|rewire|reprint|print|re-?key';
 
 // The modal that carries the promise; "won't forget to" is a promise said the other way round.
-const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+/gi;
+const MODAL = /(?:\s+(?:will|shall)\s+|'ll\s+|\s+(?:am|is|are)\s+going\s+to\s+|'(?:m|re|s)\s+going\s+to\s+)(?:not\s+forget\s+to\s+|never\s+forget\s+to\s+)?|\s+(?:won't|will not|will never)\s+(?:forget|fail)\s+to\s+|\s+(?:won't|will never)\s+(?=(?:charge|bill|fine|penali[sz]e|cancel|close|disconnect|cut|increase|raise|chase|suspend|deduct|pass|report|remove|delete)\b)/gi;
 const ADVERBS = /^(?:(?:definitely|personally|also|then|now|just|certainly|absolutely|immediately|promptly|gladly|happily|first|next|straight|aim to|try to|be sure to|endeavou?r to)\s*)*/i;
 // "a date for when your passport will be issued": a modal inside a when/whether clause is reported, not promised.
 const EMBEDDED = /\b(?:when|whether|until|once|how|what|where|as soon as|by the time)\s+(?:the |your |our |a |an |my |their )?[\w'£$€-]+(?: [\w'£$€-]+){0,2}\s*$/i;
@@ -58,14 +58,16 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     // "Renaming the column will get you unblocked": a gerund subject says what an action does, it promises nothing.
     if (/^[a-z]+ing (?:the|your|a|an|it|this|that|them|my|our|off|out|up|back|down|in|over)\b/i.test(subject.text) && !/^(?:everything|nothing|something|anything|morning|evening|billing|booking|shipping|housekeeping|nursing|marketing|engineering|accounting|ticketing|catering|parking|training|planning|licensing|building)\b/i.test(subject.text)) continue;
     // "I can't guarantee the driver will call ahead", "I hope they'll reply": a promise withheld or only hoped for.
-    if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder))(?: that| if| whether)?\s+(?:[\w'-]+\s+){0,4}$/i.test(seg.slice(Math.max(0, m.index - 80), m.index + 1).replace(/\s*$/, ' '))) continue;
+    if (/\b(?:(?:can't|cannot|can not|couldn't|won't|don't|do not|not)\s+(?:\w+\s+)?(?:guarantee|promise|say|confirm|be sure|be certain|know)|(?:i|we) (?:hope|doubt|wonder|think|believe|guess|imagine|reckon|suspect|assume|expect))(?: that| if| whether)?\s+(?:[\w'-]+\s+){0,4}$/i.test(seg.slice(Math.max(0, m.index - 80), m.index + 1).replace(/\s*$/, ' '))) continue;
     const afterModal = seg.slice(m.index + m[0].length);
     const adverbs = ADVERBS.exec(afterModal)?.[0] ?? '';
     const words = /^([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?/.exec(afterModal.slice(adverbs.length));
     if (!words) continue;
     const kind = subjectKind(subject.text);
     if (general && kind !== 'agent') continue;
-    if (!promises(kind, words[1]!, words[2] ?? '', words[3] ?? '', subject.text)) continue;
+    // "We won't charge you …": the negated promise reads as "will not charge".
+    const negated = /^\s+(?:won't|will never)\s+$/i.test(m[0]);
+    if (!(negated ? promises(kind, 'not', words[1]!, words[2] ?? '', subject.text) : promises(kind, words[1]!, words[2] ?? '', words[3] ?? '', subject.text))) continue;
     return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: false };
   }
   for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true], [SCHEDULED_BARE, true]] as const) {
@@ -135,7 +137,11 @@ function promises(kind: Kind, verb: string, next: string, third: string, subject
   const v = verb.toLowerCase().replace(/^re-(?=[a-z])/, 're');
   // "re-sent", "re-issued": the state is the verb's own.
   const n = next.toLowerCase().replace(/^re-(?=[a-z])/, '');
-  if (/^(?:not|n't|never|no|only)$/.test(v)) return false;
+  // "We will not charge you for the missed appointment": a promise not to do something against the customer.
+  if (/^(?:not|never)$/.test(v)) return kind !== 'thing' && /^(?:charge|bill|fine|penali[sz]e|cancel|close|disconnect|cut|increase|raise|chase|suspend|deduct|pass|report|cap|remove|delete|repossess|evict)$/.test(n);
+  if (/^(?:n't|no|only)$/.test(v)) return false;
+  // "The store will be closed on Monday": a place's opening hours are information.
+  if (v === 'be' && /^(?:closed|open|shut)$/.test(n) && /\b(?:store|shop|office|branch|site|venue|library|pool|gym|restaurant|bar|road|line|centre|center|clinic|surgery|desk|counter|museum|park|station|school|bank|depot|warehouse|showroom|cafe|café|kitchen|hotel|reception|helpline|lines|we|it)$/i.test(subject.trim())) return false;
   // Future perfect ("that will have saved a lot of damage") describes; "we'll have engineers on site" promises.
   if (v === 'have' && /^(?:been|had|saved|helped|made|got|gotten|seen|received|arrived|taken|cost|done)$/.test(n)) return false;
   if (kind === 'you') {
