@@ -4,55 +4,29 @@
  * ticket and shows in the widget: one ticket, one timeline.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import nodemailer from 'nodemailer';
-import { createAgent } from '../src/agents/service.ts';
-import { LocalDirectoryStorage } from '../src/attachments/storage.ts';
-import { issueToken } from '../src/auth/tokens.ts';
 import type { Database } from '../src/db/database.ts';
-import { createMailbox } from '../src/email/mailboxes.ts';
-import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec, WIDGET_PRESENT_MS } from '../src/email/outbound.ts';
-import { startInboundSmtp } from '../src/email/smtp-server.ts';
-import { buildApp } from '../src/http/app.ts';
-import { startJobs, type Jobs } from '../src/jobs/jobs.ts';
-import { freshDatabase } from './helpers.ts';
-import { startSink, until } from './smtp-sink.ts';
+import { WIDGET_PRESENT_MS } from '../src/email/outbound.ts';
+import type { Jobs } from '../src/jobs/jobs.ts';
+import { until } from './smtp-sink.ts';
+import { startMailRig, type MailRig } from './mail-rig.ts';
 
 describe('widget conversation continued by email (real SMTP)', () => {
   let database: Database;
   let jobs: Jobs;
   let app: FastifyInstance;
   let inbound: { port: number; close(): Promise<void> };
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: MailRig['sink'];
   let token: string;
-  let dir: string;
 
+  let rig: MailRig;
   before(async () => {
-    database = await freshDatabase();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-widget-mail-'));
-    const storage = new LocalDirectoryStorage(dir);
-    const admin = await createAgent(database.db, { kind: 'system' }, { email: 'owner@heed.test', name: 'Olga Owner', role: 'admin' });
-    token = (await issueToken(database.db, { agentId: admin.id, kind: 'api' })).token;
-    await createMailbox(database.db, { kind: 'system' }, { address: 'support@heed.test', name: 'Heed Support' });
-    sink = await startSink();
-    jobs = await startJobs(database.db, [sendQueueSpec], { pollSeconds: 0.5 });
-    const mailer = createMailer(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`);
-    await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(database.db, storage, mailer, d.messageId, meta));
-    inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
-    app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
+    rig = await startMailRig({ ownerName: 'Olga Owner', dirPrefix: 'heed-widget-mail' });
+    ({ database, jobs, app, inbound, sink, token } = rig);
   });
-  after(async () => {
-    await inbound.close();
-    await app.close();
-    await jobs.stop();
-    await sink.close();
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rig.close());
 
   const agentReply = async (ticketId: string, body: string) => {
     const res = await app.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, payload: { kind: 'reply', body }, headers: { authorization: `Bearer ${token}` } });

@@ -1,54 +1,28 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import type { FastifyInstance } from 'fastify';
-import { LocalDirectoryStorage } from '../attachments/storage.ts';
-import { createAgent } from '../agents/service.ts';
-import { issueToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
-import { buildApp } from '../http/app.ts';
-import { startJobs, type Jobs } from '../jobs/jobs.ts';
-import { freshDatabase } from '../../test/helpers.ts';
-import { createMailbox } from './mailboxes.ts';
-import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from './outbound.ts';
-import { startInboundSmtp } from './smtp-server.ts';
-import { startSink, until } from '../../test/smtp-sink.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { createMailer } from './outbound.ts';
+import { until } from '../../test/smtp-sink.ts';
+import { startMailRig, type MailRig } from '../../test/mail-rig.ts';
 
 describe('email over real SMTP', () => {
   let database: Database;
   let jobs: Jobs;
   let app: FastifyInstance;
   let inbound: { port: number; close(): Promise<void> };
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: MailRig['sink'];
   let token: string;
-  let dir: string;
   const client = () => nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
 
+  let rig: MailRig;
   before(async () => {
-    database = await freshDatabase();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heed-smtp-'));
-    const storage = new LocalDirectoryStorage(dir);
-    const admin = await createAgent(database.db, { kind: 'system' }, { email: 'owner@heed.test', name: 'Owner', role: 'admin' });
-    token = (await issueToken(database.db, { agentId: admin.id, kind: 'api' })).token;
-    await createMailbox(database.db, { kind: 'system' }, { address: 'support@heed.test', name: 'Heed Support' });
-    sink = await startSink();
-    jobs = await startJobs(database.db, [sendQueueSpec], { pollSeconds: 0.5 });
-    const mailer = createMailer(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`);
-    await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(database.db, storage, mailer, d.messageId, meta));
-    inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
-    app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
+    rig = await startMailRig({ ownerName: 'Owner', dirPrefix: 'heed-smtp' });
+    ({ database, jobs, app, inbound, sink, token } = rig);
   });
-  after(async () => {
-    await inbound.close();
-    await app.close();
-    await jobs.stop();
-    await sink.close();
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rig.close());
 
   const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
