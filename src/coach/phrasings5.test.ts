@@ -519,3 +519,8 @@ test('commitment (a batch of 35: 31/35 right before): a promise not to act again
   assert.deepEqual(promises('The library will be closed over Easter.'), []);
   assert.equal(promises('Your account will be closed by Friday as you asked.').length, 1);
 });
+
+test('formal register: "the sum remains payable", "does not accept liability"', () => {
+  table('cant_focus', ['Having reviewed your account, the arrears remain outstanding.', 'The charge is still payable.'], ['Your next payment is due on the 5th.', 'The discount remains in place for as long as you are a member, and I have applied it today.']);
+  table('blame', ['The Council does not accept liability for damage caused by contractors.', 'We accept no responsibility for items left in lockers.'], ['We accept full responsibility for the mix-up and have refunded you.']);
+});

@@ -295,6 +295,8 @@ const FIRST_PERSON: RegExp[] = chatTolerant([
   /\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:did|have done|'ve done|has done) (?:nothing wrong|everything (?:correctly|right|by the book|we (?:should|could)))\b|\b(?:we|i|our [\w-]+) (?:followed|have followed|'ve followed) (?:the|all|our) (?:correct|proper|standard|right|usual) (?:procedures?|process(?:es)?|protocols?|steps)\b|\bnothing (?:was )?wrong (?:on|at|with) (?:our|my) (?:side|end|part)\b/gi,
   // "We did warn you the item was final sale": the warning held up against the customer.
   /\b(?:we|i) did (?:warn|tell|inform|advise|remind) you\b|\b(?:we|i) (?:warned|told|reminded) you (?:twice|already|repeatedly|clearly|at the time)\b/gi,
+  // "The Company does not accept liability for losses arising from third-party networks": responsibility disowned.
+  /\b(?:do|does|will|can|cannot|can't) not accept (?:any )?(?:liability|responsibility)\b|\b(?:don't|doesn't|won't|can't|cannot) accept (?:any )?(?:liability|responsibility)\b|\baccepts? no (?:liability|responsibility)\b/gi,
   /\b(?:i|we) (?:just|only) work here\b|\b(?:above|beyond) my pay ?grade\b|\bi (?:don'?t|do not) make the (?:rules|polic(?:y|ies))\b/gi,
   // Round 4: our side disowned in the third person ("Pharmacy is not at fault", "the Registry is not responsible for
   // delays", "we're not responsible once it's dropped off"), "no role in it", "we are only the seller",
