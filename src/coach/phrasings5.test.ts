@@ -524,3 +524,16 @@ test('formal register: "the sum remains payable", "does not accept liability"', 
   table('cant_focus', ['Having reviewed your account, the arrears remain outstanding.', 'The charge is still payable.'], ['Your next payment is due on the 5th.', 'The discount remains in place for as long as you are a member, and I have applied it today.']);
   table('blame', ['The Council does not accept liability for damage caused by contractors.', 'We accept no responsibility for items left in lockers.'], ['We accept full responsibility for the mix-up and have refunded you.']);
 });
+
+test('a batch of 10 whole replies (6/10 right before, 10/10 after): "report it to the police", "send the statements through the secure upload", "the course is now full", a condition of ours is no alternative', () => {
+  table(
+    'channel_redirect',
+    ['If the card is missing, you may want to report it to your bank.', 'Please send the signed form through the upload page in your account.'],
+    ["I've reported it to the courier myself and they'll call you by 5pm.", 'Please send me the photo here when you can.'],
+  );
+  table(
+    'cant_focus',
+    ['Sorry, the Saturday workshop is fully subscribed.', "We're unable to lower the fee. It must be paid before we can release the documents."],
+    ['The Saturday workshop is full, so I have put you first on the list for the next one on 4 April.'],
+  );
+});

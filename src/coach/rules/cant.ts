@@ -59,7 +59,7 @@ const REFUSAL = new RegExp(
     "\\bnot within (?:our|my|the) (?:remit|power|authority|gift|control|policy)\\b",
     "\\bthe answer (?:is|has to be|will have to be) no\\b|\\b(?:have to|must|'ll have to|will have to) say no\\b",
     "\\boff the table\\b",
-    "\\b(?:remains?|remained) (?:payable|due|owing|outstanding)\\b|\\b(?:is|are) still (?:payable|due|owed|owing)\\b|\\bnon-?refundable\\b|\\bnon-?(?:transferable|exchangeable|returnable|cancell?able|amendable)\\b",
+    "\\b(?:remains?|remained) (?:payable|due|owing|outstanding)\\b|\\b(?:is|are) still (?:payable|due|owed|owing)\\b|\\b(?:is|are) (?:now |already |completely |sadly )?(?:full|fully subscribed|oversubscribed|at capacity)\\b|\\bnon-?refundable\\b|\\bnon-?(?:transferable|exchangeable|returnable|cancell?able|amendable)\\b",
     // Round 5: a limit stated as the only case ("refunds are only available within 14 days", "we only deliver within the M25").
     "\\b(?:is|are) only (?:available|possible|offered|valid|allowed|permitted|accepted|issued|given|refundable) (?:within|for|to|on|in|if|when|with|up to|before)\\b|\\b(?:we|i) (?:can )?only (?:deliver|ship|accept|offer|sell|serve|cover|take|issue|allow|refund|exchange|post|operate)\\b",
     "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?|compensation) (?:are|is|can|will|after|on|for|once)\\b",
@@ -184,7 +184,9 @@ export function alternativeIn(sentences: Sentence[], refusalClauses: Set<number>
       // The refusal's own clause ("we can't offer an exchange") cannot also be its alternative.
       if (refusalClauses.has(c.start) || refusalAt(text) >= 0) continue;
       if (NO_OFFER.test(text)) continue;
-      if (ALTERNATIVE.test(text) || (AVAILABLE.test(text) && !NOT_AN_OFFER.test(text))) return text;
+      // "It's payable before we can submit your application": a condition of ours, not something offered.
+      const offered = text.replace(/\b(?:before|until|unless|so that|in order that|so)\s+(?:we|i)\s+(?:can|could|will|are able to)\s+\w+/gi, ' ');
+      if (ALTERNATIVE.test(offered) || (AVAILABLE.test(offered) && !NOT_AN_OFFER.test(offered))) return text;
     }
   }
   return null;
