@@ -537,3 +537,16 @@ test('a batch of 10 whole replies (6/10 right before, 10/10 after): "report it t
     ['The Saturday workshop is full, so I have put you first on the list for the next one on 4 April.'],
   );
 });
+
+test('a batch of 8 whole replies (5/8 right before, 8/8 after): "which you can book on 0800 …", "update your details through your online account", "changes have to come from them", "has not arrived"', () => {
+  table(
+    'channel_redirect',
+    [
+      'A second visit is chargeable, which you can arrange on 0333 200 1000.',
+      'You can change your address through your council tax account.',
+      'Any amendments need to come from your employer.',
+    ],
+    ['You can change your address here by replying with the new one.', 'Any amendments need to come from us, so I have made them today.'],
+  );
+  assert.ok(has('Your case number is 881.', 'no_acknowledgement', 'The replacement part has not arrived yet and it has been ten days.'));
+});

@@ -56,6 +56,10 @@ const CONTACT_INFO = [
   // Round 5: "The best way to sort this is through our online chat", "our app has a live chat that can help with this".
   /\bthe (?:best|right|only|quickest|easiest|fastest|simplest) (?:way|place|route|option) to (?:[\w-]+ ){1,3}(?:is|would be|will be) (?:through|via|by|on|at|to|with|using)\b/gi,
   /\b(?:has|have|there's|there is) (?:a|an) (?:[\w-]+ )?(?:live chat|chat|helpline|hotline|help ?desk|help cent(?:re|er)|form|portal|support line|phone line) (?:that|which|who) (?:can|will|could) (?:help|assist|deal|sort|answer)\b/gi,
+  // "a separate call-out, which you can book on 0800 555 0123": an invitation with another contact written out.
+  /\b(?:you can|you could|you may|you'll be able to)\s+(?:book|arrange|report|log|raise|request|order|make|renew|apply|register|pay)\b[^.;!?]{0,60}?(?:\b[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|\bhttps?:|\+?\b\d[\d ()-]{6,}\d\b)/gi,
+  // "You can update your details through your personal tax account", "any change has to come from them".
+  /\b(?:you can|you could|you'll need to|you will need to|you need to) (?:update|change|amend|correct|manage|check|view|renew|cancel) (?:[\w-]+ ){0,3}?(?:through|via|on|in|with|at) (?:your|their|the) (?:[\w-]+ ){0,2}(?:account|portal|website|site|app|office|branch|online banking)\b(?! (?:here|with us|on our|page here))|\b(?:changes?|amendments?|corrections?|updates?) (?:has|have|will have|would have|need|needs|must) to come (?:from|through|via) (?!(?:us|me|you)\b)/gi,
   // "You might want to report it to the police", "take it up with your insurer".
   new RegExp(`\\b(?:${TOLD}|${INVITED}|you might want to|you may want to)\\s+(?:report|take|raise|escalate|refer) (?:it|this|that|them|the [\\w-]+(?: [\\w-]+)?) (?:up )?(?:to|with) (?!(?:us|me)\\b)(?:the|your|a|an|their) [\\w-]+`, 'gi'),
   // "For urgent issues call 111".
