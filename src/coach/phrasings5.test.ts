@@ -550,3 +550,15 @@ test('a batch of 8 whole replies (5/8 right before, 8/8 after): "which you can b
   );
   assert.ok(has('Your case number is 881.', 'no_acknowledgement', 'The replacement part has not arrived yet and it has been ten days.'));
 });
+
+test('a look-alike sweep over the last shapes (14 neutral sentences: 5 flagged before, 1 left, "you can book on 020 …", kept as a number to call)', () => {
+  for (const [text, kind] of [
+    ['We only take a small deposit to hold the date, and the rest is due on the day.', 'cant_focus'],
+    ['We only take a small deposit to hold the date, and the rest is due on the day.', 'blame'],
+    ['The class is full of lovely people, you will enjoy it.', 'cant_focus'],
+    ['The balance is still due on the 1st, as usual.', 'cant_focus'],
+    ['You can update your preferences through your account settings at any time.', 'channel_redirect'],
+  ] as const) assert.ok(!has(text, kind), `no ${kind} expected: ${text}`);
+  assert.ok(has('We only accept returns of unopened items.', 'cant_focus'));
+  assert.ok(has("That's a council tax matter, we just collect it for them.", 'blame'));
+});

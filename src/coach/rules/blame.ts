@@ -287,7 +287,7 @@ const FIRST_PERSON: RegExp[] = chatTolerant([
   /\b(?:we|i)(?:'re| are| am|'m) (?:not|in no way) (?:responsible|liable|accountable|to blame) for\b/gi,
   /\bnot (?:one|something|a (?:rule|decision|policy|change)) (?:that )?(?:i|we)(?: personally)? (?:agree|agreed|would agree) with\b|\b(?:i|we) (?:don't|do not|didn't|did not) (?:agree with|support|like) (?:it|this|that|the (?:rule|decision|policy|change|limit))\b/gi,
   /\b(?:we|i) (?:just|only|simply|merely) (?:follow|apply|enforce|implement|pass on|do what)\b/gi,
-  /\b(?:i|we) (?:just|only|merely|simply) (?:do|answer|handle|deal with|work (?:in|on|for)|take|collect|process|sell|run|look after|cover|type|pass on|manage|maintain|own|operate|supply|book|arrange|host|list|advertise)\b/gi,
+  /\b(?:i|we) (?:just|only|merely|simply) (?:do|answer|handle|deal with|work (?:in|on|for)|run|look after|cover|type|pass on|manage|maintain|own|operate|supply|book|arrange|host|list|advertise|(?:take|collect|process|sell) (?:it|them|the [\w-]+|what|payments|orders|bookings|the money))\b/gi,
   /\b(?:i|we) (?:don't|do not|didn't|did not) (?:set|make|decide|write|choose|control) (?:the |these |those |our |your |any )?(?:fees|prices|pricing|rules|policy|policies|charges|rates|terms|decisions?|arrangements|schedule|timetable)\b/gi,
   /\b(?:have|has|get|had) no say\b|\b(?:don't|do not|doesn't|does not) (?:get|have) (?:a|any) say\b/gi,
   // Clearing one's own side implies the fault is elsewhere: "it left us in perfect condition", "we did nothing wrong".

@@ -59,9 +59,9 @@ const REFUSAL = new RegExp(
     "\\bnot within (?:our|my|the) (?:remit|power|authority|gift|control|policy)\\b",
     "\\bthe answer (?:is|has to be|will have to be) no\\b|\\b(?:have to|must|'ll have to|will have to) say no\\b",
     "\\boff the table\\b",
-    "\\b(?:remains?|remained) (?:payable|due|owing|outstanding)\\b|\\b(?:is|are) still (?:payable|due|owed|owing)\\b|\\b(?:is|are) (?:now |already |completely |sadly )?(?:full|fully subscribed|oversubscribed|at capacity)\\b|\\bnon-?refundable\\b|\\bnon-?(?:transferable|exchangeable|returnable|cancell?able|amendable)\\b",
+    "\\b(?:remains?|remained) (?:payable|due|owing|outstanding)\\b|\\b(?:is|are) still (?:payable|owed|owing)\\b|\\b(?:is|are) still due(?= *(?:[.,;!]|$| in full))|\\b(?:is|are) (?:now |already |completely |sadly )?(?:full|fully subscribed|oversubscribed|at capacity)\\b(?! of\\b)|\\bnon-?refundable\\b|\\bnon-?(?:transferable|exchangeable|returnable|cancell?able|amendable)\\b",
     // Round 5: a limit stated as the only case ("refunds are only available within 14 days", "we only deliver within the M25").
-    "\\b(?:is|are) only (?:available|possible|offered|valid|allowed|permitted|accepted|issued|given|refundable) (?:within|for|to|on|in|if|when|with|up to|before)\\b|\\b(?:we|i) (?:can )?only (?:deliver|ship|accept|offer|sell|serve|cover|take|issue|allow|refund|exchange|post|operate)\\b",
+    "\\b(?:is|are) only (?:available|possible|offered|valid|allowed|permitted|accepted|issued|given|refundable) (?:within|for|to|on|in|if|when|with|up to|before)\\b|\\b(?:we|i) (?:can )?only (?:deliver|ship|post|operate|serve|sell) (?:to|within|in|on|at)\\b|\\b(?:we|i) (?:can )?only (?:accept|offer|issue|refund|exchange|allow|take|cover) (?:returns|refunds|exchanges|bookings|cash|card|cards|payments?|one|two|a single|full|unused|unopened|items|orders|requests|applications|claims)\\b",
     "\\bno (?:refunds?|returns?|exchanges?|exceptions?|cancell?ations?|compensation) (?:are|is|can|will|after|on|for|once)\\b",
     "\\b(?:there are|there's|there is) no (?:plans|way|option|possibility)\\b",
     "\\bpolicy (?:doesn't|does not|won't|will not|prohibits|forbids|prevents|states that we (?:can't|cannot))\\b",
