@@ -6,7 +6,7 @@ import { issueToken } from '../src/auth/tokens.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createTicket } from '../src/tickets/service.ts';
-import { checkAccessibility, openBrowser, type Browser } from './browser.ts';
+import { checkAccessibility, withBrowser } from './browser.ts';
 import { spawnHeed } from './heed-process.ts';
 import { processDatabase } from './helpers.ts';
 import { startSink, until } from './smtp-sink.ts';
@@ -20,7 +20,6 @@ describe('the customer portal in chromium, with the sign-in link delivered over 
   let base = '';
   let agentToken = '';
   let ticketId = '';
-  let browser: Browser;
 
   const api = async (method: string, url: string, body?: unknown) => {
     const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${agentToken}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -48,20 +47,14 @@ describe('the customer portal in chromium, with the sign-in link delivered over 
     assert.equal(reply.status, 201, JSON.stringify(reply.body));
     const note = await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: 'SECRET NOTE: check fraud flags', kind: 'note' });
     assert.equal(note.status, 201);
-    browser = await openBrowser();
-    browser.page.on('response', (r) => {
-      if (r.status() >= 400) browser.errors.push(`${r.status()} ${r.url()}`);
-    });
   });
   after(async () => {
-    await browser?.close();
     heed?.kill('SIGKILL');
     await sink?.close();
     await cleanup();
   });
 
-  it('signs in by the emailed link, lists and opens the ticket, replies, uploads and marks it solved', { timeout: 120_000 }, async () => {
-    const { page } = browser;
+  it('signs in by the emailed link, lists and opens the ticket, replies, uploads and marks it solved', { timeout: 120_000 }, () => withBrowser({ failOnHttpErrors: true }, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${base}/portal`);
     await page.getByRole('heading', { name: 'Sign in to see your support requests' }).waitFor();
@@ -105,6 +98,5 @@ describe('the customer portal in chromium, with the sign-in link delivered over 
     const bodies = (seen.body.messages as { body: string; direction: string }[]).map((m) => [m.direction, m.body]);
     assert.deepEqual(bodies.at(-2), ['inbound', 'Thank you! <b>Got it</b>'], 'the portal reply is a message of the same ticket');
     assert.deepEqual(bodies.at(-1), ['inbound', 'Attached a file: receipt.txt']);
-    assert.deepEqual(browser.errors, []);
-  });
+  }));
 });

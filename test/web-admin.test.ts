@@ -7,15 +7,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { ensureWebBuilt } from '../web/build.ts';
 import { agentViews, viewCountLabel } from '../web/src/lib/views.ts';
 import { problemFor, problemsOf } from '../web/src/components/admin/problems.ts';
 import { ApiError } from '../web/src/api/client.ts';
-import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
-import { checkAccessibility, chromiumPath, openBrowser as openAnyBrowser, shots, signIn } from './browser.ts';
+import { createTicket, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, screenshot, signIn, startWebApp, withBrowser } from './browser.ts';
 
 describe('web app views and admin forms (logic)', () => {
   it('puts mine (open only), handoffs and commitments first, each with its count name', () => {
@@ -44,8 +40,7 @@ describe('web app views and admin forms (logic)', () => {
 });
 
 // The browser logs refused requests itself; the app shows them, which the test checks.
-const openBrowser = () => openAnyBrowser({ ignoreConsole: /status of 4\d\d/ });
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${dbKind}-${name}.png`), fullPage: true });
+const refusals = { ignoreConsole: /status of 4\d\d/ };
 
 describe('admin pages and views in a real browser', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -54,11 +49,7 @@ describe('admin pages and views in a real browser', { timeout: 180_000 }, () => 
   let handedOver: { id: string };
 
   before(async () => {
-    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
-    await ensureWebBuilt(() => {});
-    fs.mkdirSync(shots, { recursive: true });
-    t = await testApp();
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ t, base } = await startWebApp());
     ravi = await t.agent({ name: 'Ravi Receiver' });
     handedOver = await createTicket(t, { subject: 'Chargeback on an annual plan' });
     const h = await t.call({ method: 'POST', url: `/api/v1/tickets/${handedOver.id}/handoff`, payload: { toAgentId: ravi.agentId, note: 'Billing question: yours.' } });
@@ -69,10 +60,7 @@ describe('admin pages and views in a real browser', { timeout: 180_000 }, () => 
   });
 
   it('lets an admin set up teams, a mailbox, business hours, an SLA policy and API tokens, accessibly', async () => {
-    const b = await openBrowser();
-    const { page } = b;
-    page.on('dialog', (d) => void d.accept());
-    try {
+    await withBrowser({ ...refusals, acceptDialogs: true }, async ({ page }) => {
       await signIn(page, base, t.admin);
       // A reload finds the session again: the CSRF token comes from the server, not from storage.
       await page.reload();
@@ -197,16 +185,11 @@ describe('admin pages and views in a real browser', { timeout: 180_000 }, () => 
       await page.getByRole('button', { name: 'New policy' }).click();
       await page.getByRole('form', { name: 'New SLA policy' }).waitFor();
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the SLA page scrolls sideways on a tablet');
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('shows an agent the handoffs waiting for them, and no admin pages', async () => {
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(refusals, async ({ page }) => {
       await signIn(page, base, ravi);
       const nav = page.getByRole('navigation', { name: 'Queues' });
       const link = nav.getByRole('link', { name: /Handoffs to accept/ });
@@ -227,9 +210,6 @@ describe('admin pages and views in a real browser', { timeout: 180_000 }, () => 
 
       await page.goto(`${base}/admin/tokens`);
       await page.getByText('Only admins can change').waitFor();
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 });

@@ -6,18 +6,16 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt } from '../web/build.ts';
 import { keepSelection, reloadPlan } from '../web/src/lib/listReload.ts';
 import { applyFilters, filtersSearch, readFilters } from '../web/src/lib/filters.ts';
 import { customFieldChanges, describeEvent } from '../web/src/lib/timeline.ts';
 import type { HeedEvent } from '../web/src/api/types.ts';
 import { addPicked, fileSize, looseFiles } from '../web/src/lib/files.ts';
 import { addTags, fieldNameProblem, fieldText, fieldValue } from '../web/src/lib/ticketFields.ts';
-import { createTicket, testApp, type Caller, type TestApp } from './helpers.ts';
-import { checkAccessibility, chromiumPath, openBrowser, shots, signIn } from './browser.ts';
+import { createTicket, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, shots, signIn, startWebApp, withBrowser } from './browser.ts';
 
 describe('web desk logic', () => {
   it('refetches as many rows as were loaded, in pages the API accepts', () => {
@@ -89,7 +87,6 @@ describe('web desk logic', () => {
 /** axe-core on the page as it is (no serious or critical violations), then a screenshot for a person to look at. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await checkAccessibility(page, name);
-  fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `desk-${name}.png`), fullPage: true });
 }
 
@@ -100,10 +97,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
   const tickets: { id: string; number: number }[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
-    await ensureWebBuilt(() => {});
-    t = await testApp();
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ t, base } = await startWebApp());
     olive = t.admin;
     for (let i = 1; i <= 30; i++) tickets.push(await createTicket(t, { subject: `Parcel question ${String(i).padStart(2, '0')}` }));
   });
@@ -113,9 +107,7 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
   });
 
   it('reloads a queue in place when a live event arrives, keeping loaded pages and the selection', async () => {
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(async ({ page }) => {
       const streaming = page.waitForResponse((r) => r.url().endsWith('/api/v1/stream') && r.status() === 200);
       await signIn(page, base, olive);
       await page.getByRole('link', { name: /^All tickets/ }).click();
@@ -135,19 +127,14 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       assert.equal(await list.locator('.ticket-row').count(), 30, 'the second page stays loaded');
       await list.getByText('Parcel question 02').waitFor();
       assert.equal(await list.locator('.ticket-row.selected .subject').textContent(), 'Parcel question 28', 'the same ticket stays selected');
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('filters and sorts a queue, keeping the choice in the URL', async () => {
     await createTicket(t, { subject: 'Fragile vase cracked', priority: 'urgent', tags: ['fragile'] });
     await createTicket(t, { subject: 'Fragile lamp bent', priority: 'high', tags: ['fragile'] });
     await createTicket(t, { subject: 'Urgent but sturdy', priority: 'urgent' });
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(async ({ page }) => {
       await signIn(page, base, olive);
       await page.getByRole('link', { name: /^All tickets/ }).click();
       const list = page.getByRole('list', { name: 'All tickets: tickets' });
@@ -183,19 +170,14 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.waitForURL((u) => u.search === '');
       await list.getByText('Urgent but sturdy').waitFor();
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('shows attachments on the timeline and uploads files with a message from the composer', async () => {
     const ticket = await createTicket(t, { subject: 'Photos of the dent' });
     const loose = await t.call({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments?filename=invoice.pdf`, payload: Buffer.from('%PDF-1.4 invoice'), headers: { 'content-type': 'application/pdf' } });
     assert.equal(loose.status, 201, JSON.stringify(loose.body));
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(async ({ page }) => {
       await signIn(page, base, olive);
       await page.goto(`${base}/tickets/${ticket.id}`);
       await page.getByRole('heading', { name: 'Photos of the dent', level: 1 }).waitFor();
@@ -229,18 +211,13 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       const href = await link.getAttribute('href');
       const got = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u!)).arrayBuffer())), href);
       assert.deepEqual(Buffer.from(got), photo);
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('edits tags and custom fields in the side panel and links the customer\'s other tickets', async () => {
     const earlier = await createTicket(t, { subject: 'Earlier: wrong colour delivered', requester: { email: 'mo@example.com', name: 'Mo Buyer' } });
     const now = await createTicket(t, { subject: 'Second box missing', requester: { email: 'mo@example.com' }, customFields: { order: 'A-17', boxes: 2 } });
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(async ({ page }) => {
       await signIn(page, base, olive);
       await page.goto(`${base}/tickets/${now.id}`);
       await page.getByRole('heading', { name: 'Second box missing', level: 1 }).waitFor();
@@ -277,9 +254,6 @@ describe('web desk in a real browser', { timeout: 180_000 }, () => {
       await other.getByRole('link', { name: `#${earlier.number} Earlier: wrong colour delivered` }).click();
       await page.getByRole('heading', { name: 'Earlier: wrong colour delivered', level: 1 }).waitFor();
       await side.getByRole('region', { name: 'Other tickets' }).getByRole('link', { name: /Second box missing/ }).waitFor();
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 });

@@ -7,15 +7,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { ensureWebBuilt } from '../web/build.ts';
 import { ApiError } from '../web/src/api/client.ts';
 import { articleLinkText, isVersionConflict, tagList } from '../web/src/components/knowledge/api.ts';
 import { parseMarkdown, parseInline, safeHref } from '../web/src/components/knowledge/markdown.ts';
-import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
-import { checkAccessibility, chromiumPath, openBrowser as openAnyBrowser, shots, signIn } from './browser.ts';
+import { createTicket, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, screenshot, signIn, startWebApp, withBrowser } from './browser.ts';
 
 describe('knowledge web logic', () => {
   it('reads Markdown into headings, paragraphs, lists and code, keeping HTML as text', () => {
@@ -60,8 +56,7 @@ describe('knowledge web logic', () => {
 });
 
 // The browser logs refused requests itself; the app shows them, which the test checks.
-const openBrowser = () => openAnyBrowser({ ignoreConsole: /status of 4\d\d/ });
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${dbKind}-${name}.png`), fullPage: true });
+const refusals = { ignoreConsole: /status of 4\d\d/ };
 
 describe('knowledge in a real browser', { timeout: 240_000 }, () => {
   let t: TestApp;
@@ -69,11 +64,7 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
   let agent: Caller;
 
   before(async () => {
-    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
-    await ensureWebBuilt(() => {});
-    fs.mkdirSync(shots, { recursive: true });
-    t = await testApp();
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ t, base } = await startWebApp());
     agent = await t.agent({ name: 'Sam Support' });
   });
   after(async () => {
@@ -81,10 +72,7 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
   });
 
   it('lets an admin write, preview, publish and version an article, and shows a stale save clearly', async () => {
-    const b = await openBrowser();
-    const { page } = b;
-    page.on('dialog', (d) => void d.accept());
-    try {
+    await withBrowser({ ...refusals, acceptDialogs: true }, async ({ page }) => {
       await signIn(page, base, t.admin);
       const adminNav = page.getByRole('navigation', { name: 'Admin' });
       await adminNav.getByRole('link', { name: 'Articles' }).click();
@@ -184,17 +172,11 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       await row.waitFor({ state: 'detached' });
       assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       assert.equal((await t.call({ method: 'GET', url: `/api/v1/knowledge/articles/${doomed.body.id}` })).status, 404);
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('lets an admin write a macro, and an agent use it and an article from the Suggestions panel', async () => {
-    const b = await openBrowser();
-    const { page } = b;
-    page.on('dialog', (d) => void d.accept());
-    try {
+    await withBrowser({ ...refusals, acceptDialogs: true }, async ({ page }) => {
       await signIn(page, base, t.admin);
       await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Macros' }).click();
       await page.getByRole('heading', { name: 'Macros', level: 1 }).waitFor();
@@ -229,19 +211,14 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       await page.getByRole('button', { name: 'Delete Spare macro' }).click();
       await page.getByRole('row', { name: /Spare macro/ }).waitFor({ state: 'detached' });
       assert.equal((await t.call({ method: 'GET', url: `/api/v1/macros/${spare.body.id}` })).status, 404);
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
 
     const ticket = await createTicket(t, {
       subject: 'My router keeps dropping the connection',
       body: 'The internet drops every hour; restarting the router helps for a while.',
       requester: { email: 'maria@example.com', name: 'María López' },
     }, agent);
-    const a = await openBrowser();
-    try {
-      const { page } = a;
+    await withBrowser(refusals, async ({ page }) => {
       await signIn(page, base, agent);
       await page.goto(`${base}/tickets/${ticket.id}`);
       const panel = page.getByRole('region', { name: 'Suggestions' });
@@ -279,9 +256,6 @@ describe('knowledge in a real browser', { timeout: 240_000 }, () => {
       }
       await checkAccessibility(page, 'ticket after using a macro');
       await screenshot(page, 'ticket-macro-used');
-      assert.deepEqual(a.errors, []);
-    } finally {
-      await a.close();
-    }
+    });
   });
 });

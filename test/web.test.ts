@@ -7,10 +7,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt } from '../web/build.ts';
 import { segmentText, spanStillFits } from '../web/src/lib/segments.ts';
 import { countLabel, queueViews } from '../web/src/lib/queues.ts';
 import { actionFor } from '../web/src/lib/keys.ts';
@@ -19,8 +17,8 @@ import { buildTimeline, describeEvent } from '../web/src/lib/timeline.ts';
 import { channelLabel, elapsed, minutes, relative } from '../web/src/lib/format.ts';
 import type { HeedEvent, Message } from '../web/src/api/types.ts';
 import { applyPresence, PRESENCE_EXPIRES_MS, presenceLabel, presentAt, TYPING_FADES_MS } from '../web/src/hooks/livePresence.ts';
-import { createTicket, dbKind, testApp, type Caller, type TestApp } from './helpers.ts';
-import { checkAccessibility, chromiumPath, openBrowser, shots, signIn } from './browser.ts';
+import { createTicket, dbKind, type Caller, type TestApp } from './helpers.ts';
+import { checkAccessibility, openBrowser, shots, signIn, startWebApp, withBrowser } from './browser.ts';
 
 describe('web app logic', () => {
   it('tracks who else is on a ticket: typing fades to viewing, silence and leaving remove them', () => {
@@ -135,11 +133,7 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
   let toaster: { id: string; number: number };
 
   before(async () => {
-    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
-    await ensureWebBuilt(() => {});
-    fs.mkdirSync(shots, { recursive: true });
-    t = await testApp();
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ t, base } = await startWebApp());
     // The admin is the workspace's default owner, so new tickets land with Olive.
     olive = t.admin;
     ravi = await t.agent({ name: 'Ravi Receiver' });
@@ -157,9 +151,7 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
   });
 
   it('takes an agent from sign-in through a coached reply, a handoff and search, accessibly', async () => {
-    const a = await openBrowser();
-    const { page } = a;
-    try {
+    await withBrowser(async ({ page, errors }) => {
       await page.goto(`${base}/`);
       await page.getByRole('heading', { name: 'Sign in to Heed' }).waitFor();
       await checkAccessibility(page, 'sign-in');
@@ -169,7 +161,7 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByLabel('Password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').getByText('do not match').waitFor();
-      a.errors.length = 0; // the browser logs the refused sign-in's 401 itself
+      errors.length = 0; // the browser logs the refused sign-in's 401 itself
 
       await signIn(page, base, olive);
       const queue = page.getByRole('list', { name: 'My tickets: tickets' });
@@ -276,17 +268,12 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the ticket page scrolls sideways on a tablet');
       await screenshot(page, 'tablet');
       await page.setViewportSize({ width: 1280, height: 800 });
-      assert.deepEqual(a.errors, []);
-    } finally {
-      await a.close();
-    }
+    });
   });
 
   it('lets the receiving agent accept a handoff in a second browser, and decline another with a reason', async () => {
     await t.call({ method: 'POST', url: `/api/v1/tickets/${toaster.id}/handoff`, payload: { toAgentId: ravi.agentId, note: 'Electrical safety: please take this one.' } });
-    const b = await openBrowser();
-    const { page } = b;
-    try {
+    await withBrowser(async ({ page }) => {
       await signIn(page, base, ravi);
       await page.getByText('Nothing here right now.').waitFor();
       await page.goto(`${base}/tickets/${kettle.id}`);
@@ -321,10 +308,7 @@ describe('web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('heading', { name: 'Sign in to Heed' }).waitFor();
       await page.reload();
       await page.getByRole('heading', { name: 'Sign in to Heed' }).waitFor();
-      assert.deepEqual(b.errors, []);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('shows a message arriving live from another session, and who else is on the ticket', async (ctx) => {

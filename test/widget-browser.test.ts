@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { testApp, type TestApp } from './helpers.ts';
-import { checkAccessibility, openBrowser, type Browser } from './browser.ts';
+import type { TestApp } from './helpers.ts';
+import { checkAccessibility, startWebApp, withBrowser } from './browser.ts';
 import { buildWidget } from '../widget/build.ts';
 
 describe('the chat widget on another site, in chromium', () => {
@@ -16,12 +16,10 @@ describe('the chat widget on another site, in chromium', () => {
   let heed: string;
   let site: http.Server;
   let siteUrl: string;
-  let browser: Browser;
 
   before(async () => {
     await buildWidget(); // the script as the source is now, not an older build
-    t = await testApp();
-    heed = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ t, base: heed } = await startWebApp({ build: false }));
     const article = (a: Record<string, unknown>) => t.call({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { status: 'published', ...a } });
     await article({ title: 'Damaged item on arrival', tags: ['damage', 'broken'], body: 'If your order arrived damaged or broken, report it within 7 days with photos. We send a replacement or refund.' });
     await article({ title: 'Reset your password', tags: ['login'], body: 'Forgot your password or cannot sign in? Use the reset link on the sign-in page; it expires after an hour.' });
@@ -35,16 +33,13 @@ describe('the chat widget on another site, in chromium', () => {
     // localhost, not 127.0.0.1: another host as well as another port.
     siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
     await t.database.db.updateTable('workspace').set({ widget_origins: [siteUrl] }).execute();
-    browser = await openBrowser();
   });
   after(async () => {
-    await browser?.close();
     await new Promise((resolve) => site.close(resolve));
     await t.close();
   });
 
-  it('suggests an article, sends, shows the reference, and shows the agent reply live', async () => {
-    const { page, errors } = browser;
+  it('suggests an article, sends, shows the reference, and shows the agent reply live', () => withBrowser(async ({ page }) => {
     await page.goto(`${siteUrl}/`);
     const launcher = page.getByRole('button', { name: 'Chat with us' });
     await launcher.click();
@@ -112,6 +107,5 @@ describe('the chat widget on another site, in chromium', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Chat with us' }).click();
     await page.getByRole('dialog', { name: 'Chat with us' }).getByRole('listitem').filter({ hasText: 'A new leg is on its way.' }).waitFor();
-    assert.deepEqual(errors, []);
-  });
+  }));
 });
