@@ -562,3 +562,17 @@ test('a look-alike sweep over the last shapes (14 neutral sentences: 5 flagged b
   assert.ok(has('We only accept returns of unopened items.', 'cant_focus'));
   assert.ok(has("That's a council tax matter, we just collect it for them.", 'blame'));
 });
+
+test('a batch of 10 whole replies (5/10 right before, 8/10 after): "a separate firm that sets its own times", one colleague\'s slip said as "our driver should have…", "claim directly from them", the timetable and the opening hours', () => {
+  table(
+    'blame',
+    [
+      'The cleaners are an independent company, so they set their own hours.',
+      "I'm sorry. Our engineer should have tested the boiler before leaving, and I have booked him back for 8am.",
+    ],
+    ["It's not the state it should have arrived in, and I'm sorry.", 'Our team should have called you back, and I am sorry we did not.'],
+  );
+  assert.ok(has("You'll need to claim the refund directly from the airline.", 'channel_redirect'));
+  assert.deepEqual(promises('Thanks for asking. Lessons will run as normal over half term.'), []);
+  assert.deepEqual(promises('Thanks for asking. The main car park will be closed on Sunday.'), []);
+});

@@ -140,8 +140,10 @@ function promises(kind: Kind, verb: string, next: string, third: string, subject
   // "We will not charge you for the missed appointment": a promise not to do something against the customer.
   if (/^(?:not|never)$/.test(v)) return kind !== 'thing' && /^(?:charge|bill|fine|penali[sz]e|cancel|close|disconnect|cut|increase|raise|chase|suspend|deduct|pass|report|cap|remove|delete|repossess|evict)$/.test(n);
   if (/^(?:n't|no|only)$/.test(v)) return false;
+  // "Classes will run as normal": the timetable, not a promise.
+  if (/^(?:run|go|operate|open|continue|proceed)$/.test(v) && (n === 'as' || n === 'ahead') && (n === 'ahead' || /^(?:normal|usual|planned|scheduled|before)$/.test(third.toLowerCase())) && kind !== 'agent') return false;
   // "The store will be closed on Monday": a place's opening hours are information.
-  if (v === 'be' && /^(?:closed|open|shut)$/.test(n) && /\b(?:store|shop|office|branch|site|venue|library|pool|gym|restaurant|bar|road|line|centre|center|clinic|surgery|desk|counter|museum|park|station|school|bank|depot|warehouse|showroom|cafe|café|kitchen|hotel|reception|helpline|lines|we|it)$/i.test(subject.trim())) return false;
+  if (v === 'be' && /^(?:closed|open|shut)$/.test(n) && /\b(?:store|shop|office|branch|site|venue|library|pool|gym|restaurant|bar|road|line|centre|center|clinic|surgery|desk|counter|museum|park|station|school|bank|depot|warehouse|showroom|cafe|café|kitchen|hotel|reception|helpline|lines|floor|area|room|studio|car park|lift|entrance|court|pitch|track|field|lounge|terrace|garden|hall|wing|ward|platform|service|services|branches|stores|offices|pools?|gyms?|we|it)$/i.test(subject.trim())) return false;
   // Future perfect ("that will have saved a lot of damage") describes; "we'll have engineers on site" promises.
   if (v === 'have' && /^(?:been|had|saved|helped|made|got|gotten|seen|received|arrived|taken|cost|done)$/.test(n)) return false;
   if (kind === 'you') {

@@ -71,7 +71,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
   /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b(?! (?:reach|arrive|get through|go through|land|come through|work|load|show)\b)|\bdidn't bother\b|\bnever bothered\b/gi,
   /\b(?:should never have|should never've|shouldn't have|shouldn't've|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let|left|closed|signed|marked|cancell?ed|switched|removed|turned|fitted|installed|approved|issued)\b/gi,
-  /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done)\b/g,
+  /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done|waited|knocked|rung|delivered|brought|cleaned|fitted|followed|tested|confirmed|booked|cancell?ed|collected|returned|replaced|refunded|charged)\b/g,
   /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|botched|bodged|butchered|bungled|(?:mucked|cocked|balls?ed|stuffed) (?:it |this |that |things |the [\w-]+ )?up|quoted you the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing|consulting) (?:us|me|anyone|anybody|the (?:store|shop|branch|office|team|customer)))\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch|platform|system|server|network|product|app|software|service|hardware|device|our) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
@@ -159,6 +159,8 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\b(?:the (?:[\w-]+ ){0,2}(?:system|engine|app|software|platform|machine|till|computer|algorithm|portal|website|site|printer|scanner|reader|terminal|tool))(?:'s| has)? (?:just |simply |really |still |always )?(?:does|do|did|has done|'s done) (?:that|this|it) (?:sometimes|occasionally|a lot|all the time|from time to time|now and then|every so often|every now and then|(?:way |far |much )?too often|regularly|constantly)\b|\b(?:they|he|she)(?: just| really| always)? (?:do|does|did) (?:this|that|it) (?:a lot|all the time|(?:way |far |much )?too often|constantly)\b/gi,
   // "it's a him problem", "that's a them issue": the problem handed to a person.
   /\b(?:a|an) (?:him|her|them|their|his) (?:problem|issue|thing)\b/gi,
+  // "the scaffolders are a separate firm and they set their own start times": another party disowned as not us.
+  /\b(?:is|are|'s|'re) (?:a |an |entirely |completely )?(?:separate|independent|different|third-party|external) (?:firm|company|business|contractor|organisation|organization|entity|operator|franchise|provider)s?\b|\b(?:they|he|she) (?:set|make|decide|choose) (?:their|his|her) own (?:start times|times|hours|rules|prices|policies|schedule|terms)\b/gi,
   // "the mistake was made by the temp we had that week": the slip pinned on one person.
   /\b(?:mistake|error|blunder|mix-?up|slip)s? (?:was|were) (?:made|caused) by (?:the|a|an|our|one of our|your) (?:[\w-]+ ){0,2}(?:temp|trainee|new starter|colleague|agent|driver|engineer|technician|staff member|member of staff|receptionist|cashier|courier|contractor|rep|adviser|advisor|locum|agency worker|night shift|weekend team|team|department|office|branch|warehouse|supplier)\b/gi,
   // "it's not the department's call": the decision disowned for our own unit.
@@ -375,6 +377,8 @@ function deflectionAt(text: string, agentActs: boolean): number {
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   const phrase = m[0];
   const before = text.slice(Math.max(0, m.index - 60), m.index);
+  // "Our driver should have waited and knocked": one colleague's slip named, even if said as "our".
+  const colleagueSlip = /^(?:our|my) (?:[\w-]+ )?(?:driver|engineer|technician|tech|agent|receptionist|courier|rep|adviser|advisor|cashier|nurse|doctor|chef|waiter|waitress|server|porter|cleaner|installer|fitter|plumber|electrician|surveyor|manager|colleague|temp|trainee) should(?: have|'ve)\b/i.test(phrase.trim());
   // "Your order is with the courier": where a thing is, not whose fault it is.
   if (/^(?:is|'s|are|was|were)\b[^.;!?]*?\bwith\b/i.test(phrase) && /\b(?:order|parcel|package|item|case|claim|application|request|letter|form|documents?|paperwork|refund|payment|file|passport|visa|car|vehicle|device|phone|laptop|repair|delivery|shipment|return|goods|box|boxes|keys?)\s*$/i.test(before)) return true;
   // "this morning's release", "a bug in Tuesday's release": a time owns nothing. "a date of your choice" is an idiom,
@@ -390,7 +394,7 @@ function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   // "If you didn't attend, just let me know": a condition about the customer accuses nobody.
   if (/^you\b/i.test(phrase.trim()) && /\b(?:if|unless|in case|whether)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
   // "our delivery partner lost it" names an outside party, however it is owned.
-  if (/^(?:we|i|our|my|we've|i've)\b/i.test(phrase.trim()) && !(/^our\b/i.test(phrase.trim()) && /\b(?:hopeless|useless|rubbish|unreliable|incompetent|clueless|careless|sloppy|not trained|n't trained|a nightmare|a joke|a shambles|a disaster|a circus|a farce)\b/i.test(phrase)) && !/^our (?:[\w-]+ )?(?:partner|supplier|courier|vendor|contractor|subcontractor|provider|carrier|manufacturer|agency|franchisee|landlord|installer|distributor|developers?|devs?)s?\b/i.test(phrase.trim())) return true;
+  if (/^(?:we|i|our|my|we've|i've)\b/i.test(phrase.trim()) && !colleagueSlip && !(/^our\b/i.test(phrase.trim()) && /\b(?:hopeless|useless|rubbish|unreliable|incompetent|clueless|careless|sloppy|not trained|n't trained|a nightmare|a joke|a shambles|a disaster|a circus|a farce)\b/i.test(phrase)) && !/^our (?:[\w-]+ )?(?:partner|supplier|courier|vendor|contractor|subcontractor|provider|carrier|manufacturer|agency|franchisee|landlord|installer|distributor|developers?|devs?)s?\b/i.test(phrase.trim())) return true;
   // "not something we can do" refuses; it blames nobody.
   if (/\b(?:can|will|would|are able to|am able to)(?: \w+)? do\b/i.test(phrase)) return true;
   if (/^(?:you|your)\b/i.test(phrase.trim()) && /\b(?:always|never|constantly)\b|\bkeeps? \w+ing\b/i.test(phrase)) return true;
