@@ -576,3 +576,10 @@ test('a batch of 10 whole replies (5/10 right before, 8/10 after): "a separate f
   assert.deepEqual(promises('Thanks for asking. Lessons will run as normal over half term.'), []);
   assert.deepEqual(promises('Thanks for asking. The main car park will be closed on Sunday.'), []);
 });
+
+test('commitment: what a thing does by itself promises only with a time ("update the key and it\'ll clear" vs "it will show on your statement within 3 days")', () => {
+  assert.deepEqual(promises('Restart the router and it will reconnect.'), []);
+  assert.deepEqual(promises("Clear your cache and it'll show the new price."), []);
+  assert.equal(promises('I have refunded you and it will show on your statement within 3 days.').length, 1);
+  assert.equal(promises('It will arrive tomorrow by noon.').length, 1);
+});

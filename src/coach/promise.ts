@@ -68,7 +68,10 @@ export function findHead(seg: string, inherited: string | null): Head | null {
     // "We won't charge you …": the negated promise reads as "will not charge".
     const negated = /^\s+(?:won't|will never)\s+$/i.test(m[0]);
     if (!(negated ? promises(kind, 'not', words[1]!, words[2] ?? '', subject.text) : promises(kind, words[1]!, words[2] ?? '', words[3] ?? '', subject.text))) continue;
-    return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: false };
+    // "Update the key and it'll clear": what a thing does by itself is a promise only with a time ("it will arrive
+    // tomorrow", "it'll show on your statement within 3 days").
+    const thingNeedsTime = kind === 'thing' && !/^(?:arrive|ship|be|reach|land|come|post|follow)$/i.test(words[1]!);
+    return { start: subject.start, verbAt: m.index + m[0].length + adverbs.length, subject: subject.text, needsTime: thingNeedsTime };
   }
   for (const [re, needsTime] of [[PROGRESSIVE, true], [SCHEDULED, true], [SCHEDULED_BARE, true]] as const) {
     re.lastIndex = 0;
