@@ -198,10 +198,7 @@ describe('the portal survey in chromium', () => {
     const started = await spawnHeed({ ...created.env, OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
     heed = started.proc;
     base = started.url;
-    browser = await openBrowser();
-    browser.page.on('response', (r) => {
-      if (r.status() >= 400) browser.errors.push(`${r.status()} ${r.url()}`);
-    });
+    browser = await openBrowser({ failOnHttpErrors: true });
   });
   after(async () => {
     await browser?.close();
