@@ -583,3 +583,14 @@ test('commitment: what a thing does by itself promises only with a time ("update
   assert.equal(promises('I have refunded you and it will show on your statement within 3 days.').length, 1);
   assert.equal(promises('It will arrive tomorrow by noon.').length, 1);
 });
+
+test('a batch of 8 whole replies (5/8 right before, 7/8 after): "all customers received it", our own app\'s failure owned, "out of stock" stays bad news, not a refusal', () => {
+  table(
+    'blame',
+    ['The change was in the renewal letter. All members were sent it in January.', 'You would have received a reminder on the 1st.'],
+    ["You're right, our system should never have cancelled your booking, and I've reinstated it.", 'Good news: all members received the discount automatically.'],
+  );
+  assert.ok(has('The staff member on the till should not have told you that.', 'blame'));
+  // Out of stock is bad news, not a refusal (guide-drafts k14): it stays out of cant_focus.
+  assert.ok(!has('Sorry, the grey sofa is currently out of stock.', 'cant_focus'));
+});

@@ -202,6 +202,8 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // "All customers received it", "you would have received a letter": the customer told they were informed.
+  /\ball (?:customers|members|users|tenants|residents|account holders|subscribers|passengers|guests|students|patients) (?:received|were sent|were told|were notified|were emailed|got|were informed)(?: (?:it|this|that|the (?:same )?(?:letter|e-?mail|notice|newsletter|reminder|update|notification|message|text))\b|(?=\s*(?:[.,;!]|$| in\b| on\b| by\b)))|\b(?:you|which you) (?:would|will) have (?:received|been sent|been notified|been emailed|got)\b(?! (?:it|this|one) by)/gi,
   // "The transfer was sent to the account details you provided": done as the customer asked, so the fault is theirs.
   /\b(?:sent|delivered|posted|shipped|paid|transferred|addressed|(?<=(?:payment|transfer|deposit|refund|transaction)s? (?:was|were|has been|had been) )made) (?:to|using|with|for|on|at) (?:the |your )?(?:[\w-]+ )?(?:details|address|account|information|number|postcode|date|name|email(?: address)?) (?:that )?you (?:provided|gave|entered|supplied|typed|selected|used|gave us|put in)\b/gi,
   // Round 5: advice for "next time" puts the fault on the customer ("Next time please add a safe place"); a staff
@@ -377,6 +379,10 @@ function deflectionAt(text: string, agentActs: boolean): number {
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   const phrase = m[0];
   const before = text.slice(Math.max(0, m.index - 60), m.index);
+  // "The app should never have charged you twice": our own system's failure, owned.
+  const ownSystem = "(?:the|our|my) (?:[\\w-]+ )?(?:app|system|website|site|till|machine|software|platform|portal|card reader|terminal)";
+  if (/^(?:should|shouldn't)/i.test(phrase.trim()) && new RegExp(`(?:^|[,;:]\\s*|\\b(?:and|but|so)\\s+)${ownSystem}\\s+$`, 'i').test(before)) return true;
+  if (new RegExp(`^${ownSystem} should(?:n't| never| not)\\b`, 'i').test(phrase.trim()) && (/(?:^|[,;:]\s*|\b(?:and|but|so)\s+)$/i.test(before))) return true;
   // "Our driver should have waited and knocked": one colleague's slip named, even if said as "our".
   const colleagueSlip = /^(?:our|my) (?:[\w-]+ )?(?:driver|engineer|technician|tech|agent|receptionist|courier|rep|adviser|advisor|cashier|nurse|doctor|chef|waiter|waitress|server|porter|cleaner|installer|fitter|plumber|electrician|surveyor|manager|colleague|temp|trainee) should(?: have|'ve)\b/i.test(phrase.trim());
   // "Your order is with the courier": where a thing is, not whose fault it is.
