@@ -45,6 +45,15 @@ export function commitmentsIn(p: PreparedText, clock: Clock, raw: string): Commi
         const named = earlier.map((part) => readDue(part, clock)).find((r) => r.parts.date);
         if (named?.parts.date) reading = { parts: { ...reading.parts, date: named.parts.date }, spans: reading.spans };
       }
+      // "Your fitting is confirmed for Monday 23 March, and our fitter will arrive between 8 and 9am": the time belongs to
+      // the appointment's date said earlier in the sentence.
+      if (!reading.parts.date && reading.parts.time && !reading.parts.duration) {
+        const earlier = p.agent.slice(s.start, c.start);
+        if (/\b(?:confirmed|booked|scheduled|arranged|set|fixed|planned|pencilled in|reserved) (?:in )?for\b/i.test(earlier)) {
+          const named = readDue(earlier, clock);
+          if (named.parts.date) reading = { parts: { ...reading.parts, date: named.parts.date }, spans: reading.spans };
+        }
+      }
       // "emailed to you a week before", after "confirmed for March 21": counted back from the date named earlier.
       const ahead = /\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|the)\s+(days?|weeks?)\s+(?:before|ahead|prior|in advance)\b/i.exec(clause);
       if (ahead && !reading.parts.date && !reading.parts.duration && reading.parts.businessDays === undefined) {

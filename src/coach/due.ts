@@ -157,6 +157,9 @@ export function readDue(clause: string, clock: Clock): DueReading {
   // "the morning of the delivery", "the day before your flight": a time tied to an event whose date is not given.
   const EVENT_DAY = /\bthe (?:morning|afternoon|evening|night|day|week) (?:of|before|after) (?:the|your|their|our) (?!(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[\w-]+/gi;
   each(EVENT_DAY, () => (parts.unknownStart = true));
+  // "Dan will call you the evening before": before a day said elsewhere, so no time can be given from this clause.
+  const DAY_BEFORE = /\bthe (?:morning|afternoon|evening|night|day|week) (?:before|after)(?! (?:the|your|their|our|that|this|next|last|\d)\b)/gi;
+  each(DAY_BEFORE, () => (parts.unknownStart = true));
   each(WITHIN_THE_HOUR, () => (parts.duration = { amount: 1, unit: 'hours' }));
   each(DURATION, (m) => {
     // "within 30 minutes of it arriving", "within 2 hours of the release": the clock starts at an unknown event.

@@ -594,3 +594,11 @@ test('a batch of 8 whole replies (5/8 right before, 7/8 after): "all customers r
   // Out of stock is bad news, not a refusal (guide-drafts k14): it stays out of cant_focus.
   assert.ok(!has('Sorry, the grey sofa is currently out of stock.', 'cant_focus'));
 });
+
+test('due times in long replies: a time after an appointment "confirmed for" a date takes that date; "the evening before" names no time of its own', () => {
+  assert.deepEqual(promises('Your survey is booked for Friday 20 March, and our surveyor will arrive between 10 and 11am.'), [
+    { phrase: 'our surveyor will arrive between 10 and 11am', due: '2026-03-20T11:00:00+00:00' },
+  ]);
+  assert.deepEqual(promises('Our driver will ring you the evening before to confirm.'), [{ phrase: 'Our driver will ring you the evening before to confirm', due: null }]);
+  assert.deepEqual(promises("I'll call you the day before your flight."), [{ phrase: "I'll call you the day before your flight", due: null }]);
+});
