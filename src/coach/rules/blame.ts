@@ -71,8 +71,8 @@ const FAMILIES: RegExp[] = chatTolerant([
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
   /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b(?! (?:reach|arrive|get through|go through|land|come through|work|load|show)\b)|\bdidn't bother\b|\bnever bothered\b/gi,
   /\b(?:should never have|should never've|shouldn't have|shouldn't've|should not have) (?:told|quoted|said|promised|sold|given|sent|booked|charged|advised|let|left|closed|signed|marked|cancell?ed|switched|removed|turned|fitted|installed|approved|issued)\b/gi,
-  /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done|waited|knocked|rung|delivered|brought|cleaned|fitted|followed|tested|confirmed|booked|cancell?ed|collected|returned|replaced|refunded|charged)\b/g,
-  /\b(?:made (?:a|an|the|another|several|some) (?:\w+ )?(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|botched|bodged|butchered|bungled|(?:mucked|cocked|balls?ed|stuffed) (?:it |this |that |things |the [\w-]+ )?up|quoted you the wrong|told you the wrong|tells people the wrong)\b/gi,
+  /\b(?:he|she|they|[A-Z][a-z]+|(?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our) [\w-]+(?: [\w-]+){0,3}(?: who [\w ]{1,40}?)?) should(?: have|'ve) (?:explained|told|processed|checked|mentioned|read|sent|flagged|passed|warned|informed|said|updated|asked|noted|logged|called|done|waited|knocked|rung|delivered|brought|cleaned|fitted|followed|tested|confirmed|booked|cancell?ed|collected|returned|replaced|refunded|charged|removed|deleted|revoked|renewed|declared)\b/g,
+  /\b(?:made (?:a|an|the|another|several|some) (?:[\w-]+ ){0,2}(?:mistakes?|errors?|blunders?)|got (?:it|this|that|the \w+(?: \w+)?) wrong|getting (?:it|this|that|the [\w ]{1,25}) wrong|made a (?:mess|hash|pig's ear) of|messed (?:it |this |things )?up|screwed (?:it |this )?up|dropped the ball|making mistakes|botched|bodged|butchered|bungled|(?:mucked|cocked|balls?ed|stuffed) (?:it |this |that |things |the [\w-]+ )?up|quoted you the wrong|told you the wrong|tells people the wrong)\b/gi,
   /\b(?:without (?:warning|telling|asking|checking with|informing|consulting) (?:us|me|anyone|anybody|the (?:store|shop|branch|office|team|customer)))\b/gi,
   /\bnot (?:a|an) (?:support|billing|store|shop|customer service|warehouse|tech|technical|it|sales|accounts|shipping|delivery|finance|reception|front desk|team|department|branch|platform|system|server|network|product|app|software|service|hardware|device|our) (?:issue|problem|matter|thing|fault|mistake)\b/gi,
   // Nobody here did it: "nobody on our side touched it", "it wasn't anyone on the floor".
@@ -202,6 +202,13 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // Round 6: responsibility handed to a named party with nothing done ("our contractor, Cleanways Ltd, who are
+  // responsible for missed collections"), and the customer's omission as the cause ("you didn't answer the door",
+  // "without 24 hours' notice, which you didn't give", "you were not in"). Beside the agent's own action these are an account.
+  /\b(?:who|which) (?:is|are|were|was) (?:solely |fully |entirely |directly |wholly )?responsible for\b/gi,
+  /\b(?:you|which you) (?:didn't|did not|failed to|forgot to|neglected to) (?:answer|bring|give|provide|attend|declare|notify|tell|update|include|return|submit|sign|read|follow|renew|register|inform|leave)\b/gi,
+  /\byou were(?:n't| not) (?:in|home|at home|available|there|present)\b/gi,
+  /\b(?:did not|didn't|failed to|forgot to) \w+[^.;!?]{0,40}\bwhich (?:is what |was what )?caused\b/gi,
   // "All customers received it", "you would have received a letter": the customer told they were informed.
   /\ball (?:customers|members|users|tenants|residents|account holders|subscribers|passengers|guests|students|patients) (?:received|were sent|were told|were notified|were emailed|got|were informed)(?: (?:it|this|that|the (?:same )?(?:letter|e-?mail|notice|newsletter|reminder|update|notification|message|text))\b|(?=\s*(?:[.,;!]|$| in\b| on\b| by\b)))|\b(?:you|which you) (?:would|will) have (?:received|been sent|been notified|been emailed|got)\b(?! (?:it|this|one) by)/gi,
   // "The transfer was sent to the account details you provided": done as the customer asked, so the fault is theirs.
@@ -314,6 +321,13 @@ const FIRST_PERSON: RegExp[] = chatTolerant([
   /\b(?:i|we)(?:'m| am|'re| are) (?:only|just|merely|simply) (?:the|a|an) (?:[\w-]+ )?(?:receptionist|cashier|temp|trainee|intern|assistant|admin|clerk|operator|advis[oe]r|rep|representative|team member|front desk|sales team|sales person|salesperson|booking agent|call handler|night porter|porter|cleaner|driver|volunteer|customer service agent|support agent|chat agent)\b|\b(?:i|we)(?:'m| am|'re| are) (?:only|just|merely) (?:in|on|with|from) (?:the )?(?:[\w-]+ )?(?:sales|support|front desk|phones|reception|bookings|admin|team|desk|side)\b/gi,
   /\bi (?:wasn't|was not) (?:on shift|working|on duty|here|in that day|the one (?:who|that))\b/gi,
   /\b(?:head office|management|the company|this office|our office|the (?:[\w-]+ )?(?:team|department|branch|office))(?: is| are| was| were)(?: not|n't| in no way) (?:involved|party to|a party to|part of (?:this|that|it))\b/gi,
+  // Round 6 (holdout3 read as development): a colleague's habit ("he's new and keeps telling people the wrong
+  // returns window", "they're always doing this", "housekeeping are always behind"), the work disowned ("it is not
+  // done by our team", "we're not the ones who left it unfinished").
+  /\bkeeps? (?:on )?(?:telling|giving|quoting|sending|booking|getting|making|losing|forgetting|mixing|mis-?\w+ing)\b[^.;!?]{0,40}?\b(?:wrong|mistakes?|errors?|up)\b/gi,
+  /\b(?:always|constantly|forever) (?:behind|doing (?:this|that)|at it)\b/gi,
+  /\bnot (?:done|caused|made|sent|issued|initiated|triggered|applied|set up|raised) (?:by|from) (?:us|me|our (?:[\w-]+ )?(?:team|staff|side|store|company|office|people|end|billing|system))\b/gi,
+  /(?<=\b(?:we|i)(?:'re| are|'m| am| were| was) )not the ones? (?:who|that|to)\b/gi,
 ]);
 
 const RHETORICAL = /\b(?:did you not|didn't you|why didn't you|why did you not|have you not|haven't you|did nobody tell you|were you not|weren't you)\b[^?]{0,80}\b(?:read|check|notice|look|follow|told|informed|aware|warned|sign|agree|realise|realize)\w*/i;
