@@ -27,6 +27,7 @@ export type MailRig = {
   sink: Awaited<ReturnType<typeof startSink>>;
   /** The admin's API token. */
   token: string;
+  storage: LocalDirectoryStorage;
   close(): Promise<void>;
 };
 
@@ -44,7 +45,7 @@ export async function startMailRig(opts: { ownerName: string; dirPrefix: string 
   const inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
   const app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
   return {
-    database, jobs, app, inbound, sink, token,
+    database, jobs, app, inbound, sink, token, storage,
     close: async () => {
       await inbound.close();
       await app.close();

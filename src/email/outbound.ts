@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AttachmentStorage } from '../attachments/storage.ts';
-import { dbNow, type Db, type Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { recordEvent } from '../events/record.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { widgetPresence } from '../widget/service.ts';
@@ -102,10 +102,9 @@ export const createMailer = (url: string): Mailer => {
 
 type SmtpFailure = Error & { responseCode?: number; response?: string };
 
-/**
- * The job that sends one queued email. A permanent refusal (5xx) or a missing configuration marks it failed at
- * once; other failures are retried by the queue with backoff, and the last attempt marks it failed.
- */
+export type SendItem = { jobId: string; messageId: string; attempt: { retryCount: number; retryLimit: number } };
+
+/** The job that sends one queued email (see sendQueuedEmails); throws when it is to be retried. */
 export async function sendQueuedEmail(
   db: Db,
   storage: AttachmentStorage,
@@ -113,54 +112,82 @@ export async function sendQueuedEmail(
   messageId: string,
   attempt: { retryCount: number; retryLimit: number },
 ): Promise<void> {
-  const row = await db
+  const failed = await sendQueuedEmails(db, storage, mailer, [{ jobId: messageId, messageId, attempt }]);
+  const err = failed.get(messageId);
+  if (err) throw err;
+}
+
+/**
+ * Sends a batch of queued emails, in order, over the pooled relay connection: one read for the batch's emails and
+ * their files, and one write marking those sent. A permanent refusal (5xx) or a missing configuration marks an
+ * email failed at once; other failures are returned by job id, to be retried by the queue with backoff, and the
+ * last attempt marks it failed. An email already sent or given up is skipped: the job is idempotent.
+ */
+export async function sendQueuedEmails(db: Db, storage: AttachmentStorage, mailer: Mailer | null, items: SendItem[]): Promise<Map<string, Error>> {
+  const failed = new Map<string, Error>();
+  if (!items.length) return failed;
+  const rows = await db
     .selectFrom('message_emails as e')
     .innerJoin('messages as m', 'm.id', 'e.message_id')
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .leftJoin('mailboxes as b', 'b.address', 'e.from_address')
     .select(['e.message_id', 'e.ticket_id', 'e.message_id_header', 'e.in_reply_to', 'e.reference_ids', 'e.from_address', 'e.to_addresses', 'e.cc_addresses', 'e.delivery_status', 'm.body_text', 'm.body_html', 'm.author_agent_id', 't.subject', 't.number', 't.reply_token', 'b.name as mailboxName'])
-    // The files travel in the same read: one statement per email sent.
+    // The files travel in the same read.
     .select(sql<{ filename: string; content_type: string; storage_key: string }[]>`coalesce((select json_agg(json_build_object(
         'filename', a.filename, 'content_type', a.content_type, 'storage_key', a.storage_key) order by a.created_at)
       from attachments a where a.message_id = e.message_id), '[]')`.as('files'))
-    .where('e.message_id', '=', messageId)
-    .executeTakeFirst();
-  if (!row || row.delivery_status !== 'queued') return; // already sent or given up: the job is idempotent
-  const fail = async (error: string) => {
+    .where('e.message_id', 'in', [...new Set(items.map((i) => i.messageId))])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.message_id, r]));
+  const sent: { id: string; attempts: number }[] = [];
+  const fail = async (messageId: string, ticketId: string, attempts: number, error: string) => {
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('message_emails').set({ delivery_status: 'failed', delivery_error: error.slice(0, 1000), delivery_attempts: attempt.retryCount + 1 }).where('message_id', '=', messageId).execute();
-      await recordEvent(tx, { action: 'email.send_failed', entity: 'message', entityId: messageId, ticketId: row.ticket_id, actor: { kind: 'system' }, after: { error: error.slice(0, 300) } });
+      await tx.updateTable('message_emails').set({ delivery_status: 'failed', delivery_error: error.slice(0, 1000), delivery_attempts: attempts }).where('message_id', '=', messageId).execute();
+      await recordEvent(tx, { action: 'email.send_failed', entity: 'message', entityId: messageId, ticketId, actor: { kind: 'system' }, after: { error: error.slice(0, 300) } });
     });
   };
-  if (!mailer) return fail('no outbound mail server: set OUTBOUND_SMTP_URL');
-  const subject = /^re:/i.test(row.subject) ? row.subject : `Re: ${row.subject}`;
-  try {
-    await mailer.sendMail({
-      from: { name: row.mailboxName ?? 'Support', address: row.from_address },
-      to: row.to_addresses,
-      cc: row.cc_addresses.length ? row.cc_addresses : undefined,
-      replyTo: replyAddress(row.from_address, row.reply_token),
-      subject: `${subject} [#${row.number}]`,
-      text: row.body_text,
-      html: row.body_html ?? undefined,
-      messageId: `<${row.message_id_header}>`,
-      inReplyTo: row.in_reply_to ? `<${row.in_reply_to}>` : undefined,
-      references: row.reference_ids.map((r) => `<${r}>`),
-      // Heed's own notices (acknowledgements, updates) are automatic mail: RFC 3834 says so, and auto-responders keep quiet.
-      headers: row.author_agent_id ? undefined : { 'Auto-Submitted': 'auto-replied' },
-      attachments: await Promise.all(row.files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
-    });
-  } catch (err) {
-    const e = err as SmtpFailure;
-    const answer = e.response ?? e.message;
-    const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
-    if (permanent || attempt.retryCount >= attempt.retryLimit) return fail(answer);
-    await db.updateTable('message_emails').set({ delivery_error: answer.slice(0, 1000), delivery_attempts: attempt.retryCount + 1 }).where('message_id', '=', messageId).execute();
-    throw err; // the queue retries with backoff
+  for (const { jobId, messageId, attempt } of items) {
+    const row = byId.get(messageId);
+    if (!row || row.delivery_status !== 'queued' || sent.some((s) => s.id === messageId)) continue;
+    const attempts = attempt.retryCount + 1;
+    if (!mailer) {
+      await fail(messageId, row.ticket_id, attempts, 'no outbound mail server: set OUTBOUND_SMTP_URL');
+      continue;
+    }
+    const subject = /^re:/i.test(row.subject) ? row.subject : `Re: ${row.subject}`;
+    try {
+      await mailer.sendMail({
+        from: { name: row.mailboxName ?? 'Support', address: row.from_address },
+        to: row.to_addresses,
+        cc: row.cc_addresses.length ? row.cc_addresses : undefined,
+        replyTo: replyAddress(row.from_address, row.reply_token),
+        subject: `${subject} [#${row.number}]`,
+        text: row.body_text,
+        html: row.body_html ?? undefined,
+        messageId: `<${row.message_id_header}>`,
+        inReplyTo: row.in_reply_to ? `<${row.in_reply_to}>` : undefined,
+        references: row.reference_ids.map((r) => `<${r}>`),
+        // Heed's own notices (acknowledgements, updates) are automatic mail: RFC 3834 says so, and auto-responders keep quiet.
+        headers: row.author_agent_id ? undefined : { 'Auto-Submitted': 'auto-replied' },
+        attachments: await Promise.all(row.files.map(async (f) => ({ filename: f.filename, contentType: f.content_type, content: await storage.get(f.storage_key) }))),
+      });
+      sent.push({ id: messageId, attempts });
+    } catch (err) {
+      const e = err as SmtpFailure;
+      const answer = e.response ?? e.message;
+      const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
+      if (permanent || attempt.retryCount >= attempt.retryLimit) {
+        await fail(messageId, row.ticket_id, attempts, answer);
+        continue;
+      }
+      await db.updateTable('message_emails').set({ delivery_error: answer.slice(0, 1000), delivery_attempts: attempts }).where('message_id', '=', messageId).execute();
+      failed.set(jobId, e); // the queue retries with backoff
+    }
   }
-  await db
-    .updateTable('message_emails')
-    .set({ delivery_status: 'sent', sent_at: dbNow(), delivery_error: null, delivery_attempts: attempt.retryCount + 1 })
-    .where('message_id', '=', messageId)
-    .execute();
+  if (sent.length) {
+    await sql`update message_emails e set delivery_status = 'sent', sent_at = now(), delivery_error = null, delivery_attempts = v.attempts
+      from unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.attempts)}::int[]) as v(id, attempts)
+      where e.message_id = v.id`.execute(db);
+  }
+  return failed;
 }

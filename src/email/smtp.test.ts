@@ -4,7 +4,8 @@ import nodemailer from 'nodemailer';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import { createMailer } from './outbound.ts';
+import { SMTPServer } from 'smtp-server';
+import { createMailer, sendQueuedEmails } from './outbound.ts';
 import { until } from '../../test/smtp-sink.ts';
 import { startMailRig, type MailRig } from '../../test/mail-rig.ts';
 
@@ -146,6 +147,59 @@ describe('email over real SMTP', () => {
     await assert.rejects(client().sendMail({ from: 'a@example.com', to: 'support@heed.test', subject: 'big', text: 'x'.repeat(3 * 1024 * 1024) }), /552/);
     const ok = await client().sendMail({ from: 'a@example.com', to: 'support@heed.test', subject: 'still here', text: 'a 1 MB line follows\n' + 'y'.repeat(1024 * 1024) });
     assert.match(ok.response, /^250/);
+  });
+
+  it('sends a batch in one read and one write; a refused address fails alone and a busy one is retried alone', async () => {
+    const ids: string[] = [];
+    for (const who of ['ok-batch', 'busy-batch', 'gone-batch']) {
+      await client().sendMail({ from: `${who}@example.com`, to: 'support@heed.test', subject: 'Batch', text: 'Hi', messageId: `<${who}@example.com>` });
+      const ticketId = await until('ticket', () => ticketOf(`${who}@example.com`));
+      await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: 'Hello back' });
+      const out = await until('queued reply', () =>
+        database.db.selectFrom('message_emails').select('message_id').where('ticket_id', '=', ticketId).where('direction', '=', 'outbound').executeTakeFirst());
+      await until('sent by the rig', async () => (await database.db.selectFrom('message_emails').select('delivery_status').where('message_id', '=', out.message_id).executeTakeFirst())?.delivery_status === 'sent');
+      ids.push(out.message_id);
+    }
+    // Queued again, for a relay that is busy for one address and refuses another.
+    await database.db.updateTable('message_emails').set({ delivery_status: 'queued', delivery_attempts: 0 }).where('message_id', 'in', ids).execute();
+    let delivered = 0;
+    const relay = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, done) {
+        if (address.address.startsWith('busy-')) return done(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }));
+        if (address.address.startsWith('gone-')) return done(Object.assign(new Error('no such user'), { responseCode: 550 }));
+        done();
+      },
+      onData(stream, _session, done) {
+        stream.on('end', () => {
+          delivered++;
+          done();
+        });
+        stream.resume();
+      },
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+    const mailer = createMailer(`smtp://127.0.0.1:${(relay.server.address() as { port: number }).port}?ignoreTLS=true`);
+    try {
+      const failed = await sendQueuedEmails(database.db, rig.storage, mailer, ids.map((messageId, i) => ({ jobId: `job-${i}`, messageId, attempt: { retryCount: 0, retryLimit: 3 } })));
+      assert.deepEqual([...failed.keys()], ['job-1'], 'only the busy address is retried');
+      const rows = await database.db.selectFrom('message_emails').select(['message_id', 'delivery_status', 'delivery_attempts', 'delivery_error']).where('message_id', 'in', ids).execute();
+      const by = new Map(rows.map((r) => [r.message_id, r]));
+      assert.deepEqual([by.get(ids[0]!)!.delivery_status, by.get(ids[0]!)!.delivery_attempts, by.get(ids[0]!)!.delivery_error], ['sent', 1, null]);
+      assert.deepEqual([by.get(ids[1]!)!.delivery_status, by.get(ids[1]!)!.delivery_attempts], ['queued', 1]);
+      assert.match(by.get(ids[1]!)!.delivery_error ?? '', /busy/);
+      assert.equal(by.get(ids[2]!)!.delivery_status, 'failed');
+      assert.match(by.get(ids[2]!)!.delivery_error ?? '', /no such user/);
+      assert.equal(delivered, 1);
+      // Sent again (a job run twice): nothing goes out twice.
+      assert.equal((await sendQueuedEmails(database.db, rig.storage, mailer, [{ jobId: 'again', messageId: ids[0]!, attempt: { retryCount: 0, retryLimit: 3 } }])).size, 0);
+      assert.equal(delivered, 1);
+    } finally {
+      mailer.close?.();
+      await new Promise<void>((r) => relay.close(() => r()));
+    }
   });
 
   it('a bounce marks the outbound message failed and flags the address', async () => {

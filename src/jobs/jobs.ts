@@ -10,7 +10,10 @@ const adapter = (db: Queryable): PgBoss.Db => ({
   },
 });
 
-export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
+export type JobMeta = { id: string; retryCount: number; retryLimit: number };
+export type JobHandler<T> = (data: T, meta: JobMeta) => Promise<void>;
+/** Handles a whole fetched batch; returns the jobs that failed, by id (each is failed and retried alone). */
+export type BatchHandler<T> = (batch: { data: T; meta: JobMeta }[]) => Promise<Map<string, Error>>;
 
 /** How many jobs a worker takes per fetch (each is handled, and fails, on its own); above 1, a full batch is followed by another fetch at once. */
 export type WorkOptions = { batchSize?: number };
@@ -24,6 +27,8 @@ export type Jobs = {
   /** Enqueues many jobs of one queue in one statement, in the caller's transaction (the queue's retry rules apply). */
   sendMany<T extends object>(tx: Queryable, queue: string, items: T[]): Promise<void>;
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
+  /** Like work, for handlers that do a batch's reads and writes together (one statement for ten jobs). */
+  workBatch<T>(queue: string, handler: BatchHandler<T>, options?: WorkOptions): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -54,6 +59,26 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
       expireInSeconds: q.expireInSeconds ?? 300,
     });
   }
+  async function workBatch<T>(queue: string, handler: BatchHandler<T>, options: WorkOptions = {}): Promise<void> {
+    const batchSize = options.batchSize ?? 1;
+    const worker = await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize, includeMetadata: true }, async (batch) => {
+      let failed: Map<string, Error>;
+      try {
+        failed = await handler(batch.map((job) => ({ data: job.data, meta: { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit } })));
+      } catch (err) {
+        failed = new Map(batch.map((job) => [job.id, err as Error]));
+      }
+      // The failed jobs alone fail (and are retried by their queue's rules); pg-boss completes the rest of the batch.
+      for (const [id, err] of failed) await boss.fail(queue, id, { message: err.message });
+      // A full batch means more may be waiting: fetch again at once instead of after the polling pause, so a
+      // burst (a thousand acknowledgements) drains at the speed of the work, not one batch per interval. Only for
+      // queues worked in batches: the one-at-a-time timer chains (stately queues) keep their pause, because
+      // pg-boss completes a job after the handler returns, without waiting, and a fetch at once could run
+      // before that (seen as a scheduler chain that stopped ticking on a loaded machine).
+      if (batchSize > 1 && batch.length === batchSize) boss.notifyWorker(worker);
+    });
+  }
+
   return {
     async send(tx, queue, data, options = {}) {
       await boss.send(queue, data, { db: adapter(tx), ...options });
@@ -61,25 +86,20 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
     async sendMany(tx, queue, items) {
       if (items.length) await boss.insert(items.map((data) => ({ name: queue, data })), { db: adapter(tx) });
     },
-    async work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}) {
-      const batchSize = options.batchSize ?? 1;
-      const worker = await boss.work<T>(queue, { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize, includeMetadata: true }, async (batch) => {
+    work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}) {
+      return workBatch<T>(queue, async (batch) => {
+        const failed = new Map<string, Error>();
         for (const job of batch) {
           try {
-            await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            await handler(job.data, job.meta);
           } catch (err) {
-            // This job alone fails (and is retried by its queue's rules); pg-boss completes the rest of the batch.
-            await boss.fail(queue, job.id, { message: (err as Error).message });
+            failed.set(job.meta.id, err as Error);
           }
         }
-        // A full batch means more may be waiting: fetch again at once instead of after the polling pause, so a
-        // burst (a thousand acknowledgements) drains at the speed of the work, not one batch per interval. Only for
-        // queues worked in batches: the one-at-a-time timer chains (stately queues) keep their pause, because
-        // pg-boss completes a job after the handler returns, without waiting, and a fetch at once could run
-        // before that (seen as a scheduler chain that stopped ticking on a loaded machine).
-        if (batchSize > 1 && batch.length === batchSize) boss.notifyWorker(worker);
-      });
+        return failed;
+      }, options);
     },
+    workBatch,
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
