@@ -99,8 +99,8 @@ async function startRelay() {
     logger: false,
     onData(stream, session, done) {
       stream.on('end', () => {
-        // Only mail to the measured run's customers counts as an acknowledgement (the rest: the seeded history's
-        // customers at @example.org, agents' notifications).
+        // Only mail to the measured run's customers counts as an acknowledgement (the seeded history's customers
+        // are at @example.org).
         if (session.envelope.rcptTo.some((r) => r.address.endsWith('@example.com'))) count++;
         else historyCount++;
         done();
@@ -168,7 +168,9 @@ async function deliver(clients: Clients, count: number, body: string, message: (
  */
 async function solveHistory(env: Record<string, string>) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR! });
-  await sql`update tickets set status = 'solved', solved_at = now(), first_replied_at = coalesce(first_replied_at, now()),
+  // Solved a week and more ago: past the survey window, so the history's customers are not surveyed during the run.
+  await sql`update tickets set status = 'solved', created_at = created_at - interval '9 days', solved_at = now() - interval '8 days',
+    first_replied_at = coalesce(first_replied_at, now() - interval '9 days'),
     waiting_since = null, next_due_at = null, expected_reply_by = null, ack_pending = false`.execute(database.db);
   await sql`update sla_clocks set running_since = null, stopped_at = now(), met = true where stopped_at is null`.execute(database.db);
   // Mail the history still owed (a burst's last acknowledgements) had long left by now.
@@ -227,7 +229,7 @@ async function run(kind: 'postgres' | 'pglite') {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   return {
     kind, messages: total, failed, messageBytes: size, perSecond: Math.round(latencies.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99),
-    acks: `${ackByEnd} / ${relay.count()}, last +${(ackAfterMs / 1000).toFixed(1)} s${relay.history() > historyBefore ? ` (and ${relay.history() - historyBefore} other emails: agents' notifications)` : ''}`,
+    acks: `${ackByEnd} / ${relay.count()}, last +${(ackAfterMs / 1000).toFixed(1)} s${relay.history() > historyBefore ? ` (and ${relay.history() - historyBefore} to others)` : ''}`,
     heedCpu: perMessage(cpu1.server - cpu0.server), pgCpu: kind === 'postgres' ? perMessage(cpu1.postgres - cpu0.postgres) : '-',
   };
 }
