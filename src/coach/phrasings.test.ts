@@ -3,16 +3,10 @@
 // neutral sentence that shares its words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coachDraft, type FindingKind } from './coach.ts';
+import { has, table } from './probe.ts';
 import { extractCommitments } from './commitments.ts';
 
-const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
-const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
 
-function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
-  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
-  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
-}
 
 test('cant_focus: refusal idioms and passives, not when something is offered', () => {
   table(

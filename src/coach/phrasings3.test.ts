@@ -3,17 +3,11 @@
 // polite request, and refusals said through policy, eligibility or "not going to happen".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coachDraft, type FindingKind } from './coach.ts';
+import { has, table, probeOptions as options } from './probe.ts';
 import { extractCommitments } from './commitments.ts';
 import { complaintScore } from './rules/complaint.ts';
 
-const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
-const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
 
-function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
-  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
-  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
-}
 
 test('blame: a careless act implied without naming the customer', () => {
   table(

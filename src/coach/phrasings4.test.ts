@@ -4,19 +4,11 @@
 // with real sentences and with the neutral sentences that share its words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coachDraft, type FindingKind } from './coach.ts';
+import { promises, table, probeOptions as options } from './probe.ts';
 import { extractCommitments } from './commitments.ts';
 import { complaintScore } from './rules/complaint.ts';
 
-// A Wednesday, before the UK clocks change on 29 March.
-const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
-const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
-const promises = (text: string) => extractCommitments(text, options).map((c) => ({ phrase: c.phrase, due: c.due }));
 
-function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
-  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
-  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
-}
 
 test('blame: the cause pinned on a person or party, our side disowned, the customer told it was theirs', () => {
   table(

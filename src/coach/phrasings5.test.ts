@@ -3,18 +3,9 @@
 // neutral look-alikes that share its words and must not fire.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coachDraft, type FindingKind } from './coach.ts';
-import { extractCommitments } from './commitments.ts';
+import { has, promises, table } from './probe.ts';
 
-// A Wednesday, before the UK clocks change on 29 March.
-const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London' };
-const has = (text: string, kind: FindingKind, context: string | null = null) => coachDraft(text, { ...options, context }).findings.some((f) => f.kind === kind);
-const promises = (text: string) => extractCommitments(text, options).map((c) => ({ phrase: c.phrase, due: c.due }));
 
-function table(kind: FindingKind, positive: string[], negative: string[], context: string | null = null) {
-  for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
-  for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
-}
 
 test('blame: a bad habit pinned on a colleague or a system', () => {
   table(

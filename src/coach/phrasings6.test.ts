@@ -1,16 +1,9 @@
 // Round 6 (issue 5): classes of blame that holdout3 (scored once untouched, then read as development data) showed
 // the coach missing. Sentences written for this file, with look-alikes that must not fire.
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coachDraft } from './coach.ts';
+import { table as probe } from './probe.ts';
 
-const options = { now: new Date('2026-03-11T10:00:00Z'), timeZone: 'Europe/London', context: null };
-const blamed = (text: string) => coachDraft(text, options).findings.some((f) => f.kind === 'blame');
-
-function table(positive: string[], negative: string[]) {
-  for (const text of positive) assert.ok(blamed(text), `expected blame: ${text}`);
-  for (const text of negative) assert.ok(!blamed(text), `no blame expected: ${text}`);
-}
+const table = (positive: string[], negative: string[]) => probe('blame', positive, negative);
 
 test('blame: a colleague or team with a bad habit, even when the agent then fixes it', () => {
   table(
