@@ -1,7 +1,8 @@
-// Round 6 (issue 5): classes of blame that holdout3 (scored once untouched, then read as development data) showed
-// the coach missing. Sentences written for this file, with look-alikes that must not fire.
+// Round 6 (issue 5): classes of blame and of calmly told complaints that holdout3 (scored once untouched, then read as
+// development data) showed the coach missing. Sentences written for this file, with look-alikes that must not fire.
 import { test } from 'node:test';
-import { table as probe } from './probe.ts';
+import assert from 'node:assert/strict';
+import { has, table as probe } from './probe.ts';
 
 const table = (positive: string[], negative: string[]) => probe('blame', positive, negative);
 
@@ -53,4 +54,28 @@ test("blame: the customer's omission named as the cause", () => {
       'No need to worry if you did not bring the receipt, I found the order on your account.',
     ],
   );
+});
+
+test('no_acknowledgement: complaints told calmly in the ticket (a service failing, a door refused, a lost evening)', () => {
+  const reply = 'The refund policy is on our website.';
+  const complaints = [
+    'The payment page is failing for all our staff since this morning.',
+    "The doorman wouldn't let us in even though we had tickets.",
+    'The drilling next door kept us awake until midnight.',
+    'Because of the cancellation we missed the whole ceremony.',
+    'There was a slug in my salad.',
+    "We've been given a room facing the car park instead of the sea view we paid for.",
+    'You are still taking money from my account after I left.',
+    "Why wasn't my prescription ready when I came in?",
+    'Your van broke down and we lost a whole morning waiting.',
+  ];
+  for (const context of complaints) assert.ok(has(reply, 'no_acknowledgement', context), `a complaint: ${context}`);
+  const questions = [
+    'Is the payment page working today? I want to pay my invoice.',
+    'Could you let us in early on Saturday to set up?',
+    'Can I book a room facing the sea for next month?',
+    'What time does the ceremony start?',
+    'I lost my card on holiday, can you send a new one?',
+  ];
+  for (const context of questions) assert.ok(!has(reply, 'no_acknowledgement', context), `a question, not a complaint: ${context}`);
 });
