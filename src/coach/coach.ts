@@ -6,6 +6,7 @@ import { commitmentsIn } from './commitments.ts';
 import { detectLanguage } from './language.ts';
 import { findNoAcknowledgement } from './rules/acknowledgement.ts';
 import { findBlame } from './rules/blame.ts';
+import { learnedBlame } from './learned.ts';
 import { findCantFocus } from './rules/cant.ts';
 import { findRedirects } from './rules/redirect.ts';
 import type { Hit } from './rules/clauses.ts';
@@ -38,6 +39,11 @@ export function coachDraft(text: string, options: CoachOptions): CoachResult {
     // A refusal followed by "email X instead" is a redirect, not a can't: the redirect is its alternative.
     const redirectSentences = new Set(redirects.map((r) => sentences.find((s) => s.start <= r.start && r.start < s.end)?.start ?? r.start));
     const blame = findBlame(sentences);
+    // Where the patterns find nothing, the learned model may still read the draft as blaming (see learned.ts).
+    if (blame.length === 0) {
+      const learned = learnedBlame(prepared.agent, sentences);
+      if (learned) blame.push(learned);
+    }
     // Sentences that deflect: a venting "ugh" in one of them is not empathy for the customer.
     const blamed = new Set(blame.map((b) => sentences.find((s) => s.start <= b.start && b.start < s.end)?.start ?? b.start));
     const hits: Hit[] = [

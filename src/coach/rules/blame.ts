@@ -342,6 +342,23 @@ const FIXED = /\b(?:has|have|had) (?:now |since |already |just )?been (?:correct
 // Handing a case to the team that deals with it is routing, not blame: "handled by X rather than us".
 const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked after|issued|administered|arranged) by\b/i;
 
+/**
+ * Whether the account around sentence i is not deflection however it reads: a real question, an outside cause, the
+ * agent owning it, or (for weak signals) an apology, a fix or the agent's own action in or just after it.
+ */
+export function neutralAccount(sentences: Sentence[], i: number): boolean {
+  const s = sentences[i]!;
+  if ((/\?\s*$/.test(s.text) && !RHETORICAL.test(s.text)) || OUTSIDE_CAUSE.test(s.text) || EXPECTED_ARRIVAL.test(s.text)) return true;
+  if (OWNING.test(`${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`)) return true;
+  return AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''} ${sentences[i + 2]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
+}
+
+// "You should have received a confirmation email this morning": where something is expected, not whose fault it is.
+const EXPECTED_ARRIVAL = /\bshould (?:have|'ve) (?:received|got|arrived|come through|reached you|been (?:sent|emailed|delivered|credited|refunded|notified))\b/i;
+
+/** Whether the text names an outside cause (a strike, a storm): an account of it is not deflection. */
+export const namesOutsideCause = (text: string) => OUTSIDE_CAUSE.test(text);
+
 /** Finds sentences that deflect responsibility. */
 export function findBlame(sentences: Sentence[]): Hit[] {
   const hits: Hit[] = [];
