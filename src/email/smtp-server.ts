@@ -29,6 +29,14 @@ export async function startInboundSmtp(opts: InboundSmtpOptions): Promise<{ port
   const known = new Set<string>();
   const forget = setInterval(() => known.clear(), 5_000);
   forget.unref();
+  // Database work a session started; close() waits for it, so nothing touches the database after Heed stops.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    const done = () => inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -43,11 +51,7 @@ export async function startInboundSmtp(opts: InboundSmtpOptions): Promise<{ port
       if (session.envelope.rcptTo.length >= maxRecipients) return callback(smtpError(452, `too many recipients (at most ${maxRecipients})`));
       const base = address.address.toLowerCase().replace(/\+[^@]*@/, '@');
       if (known.has(base)) return callback(null);
-      opts.db
-        .selectFrom('mailboxes')
-        .select('id')
-        .where('address', '=', base)
-        .executeTakeFirst()
+      track(opts.db.selectFrom('mailboxes').select('id').where('address', '=', base).executeTakeFirst())
         .then((m) => {
           if (m) known.add(base);
           callback(m ? null : smtpError(550, `no mailbox ${address.address} here`));
@@ -69,7 +73,7 @@ export async function startInboundSmtp(opts: InboundSmtpOptions): Promise<{ port
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded || size > opts.maxBytes) {
           return callback(smtpError(552, `message exceeds the size limit of ${opts.maxBytes} bytes`));
         }
-        recordInboundEmail(opts.db, opts.storage, { raw: Buffer.concat(chunks), via: 'smtp', envelopeFrom, envelopeTo })
+        track(recordInboundEmail(opts.db, opts.storage, { raw: Buffer.concat(chunks), via: 'smtp', envelopeFrom, envelopeTo }))
           .then((r) => callback(null, `queued as ${r.id} (${r.outcome})`))
           .catch((err: Error) => {
             opts.log?.(`inbound SMTP: could not store a message: ${err.message}`);
@@ -86,10 +90,10 @@ export async function startInboundSmtp(opts: InboundSmtpOptions): Promise<{ port
   const address = server.server.address();
   return {
     port: typeof address === 'object' && address ? address.port : opts.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(forget);
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      clearInterval(forget);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...inFlight]);
+    },
   };
 }
