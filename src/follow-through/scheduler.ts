@@ -44,6 +44,8 @@ export async function runDue(db: Db, jobs: Jobs, at: Date = now()): Promise<Tick
  */
 export async function startScheduler(db: Db, jobs: Jobs, opts: { intervalSeconds: number; onTick?: (r: TickResult) => void }): Promise<void> {
   const next = () => jobs.send(db, TICK_QUEUE, {}, { singletonKey: 'tick', startAfter: new Date(Date.now() + opts.intervalSeconds * 1000) });
+  // A tick a killed process left running would hold the chain until it expires (two minutes without timers).
+  await jobs.releaseRunning(TICK_QUEUE);
   await jobs.work(TICK_QUEUE, async () => {
     try {
       const r = await runDue(db, jobs);

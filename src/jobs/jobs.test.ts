@@ -20,6 +20,7 @@ describe('job queue workers', () => {
       [
         { name: 'test.burst', retryLimit: 0, retryDelaySeconds: 1 },
         { name: 'test.batch', retryLimit: 2, retryDelaySeconds: 1 },
+        { name: 'test.chain', retryLimit: 3, retryDelaySeconds: 1, policy: 'stately' },
       ],
       { pollSeconds: 1 },
     );
@@ -53,5 +54,31 @@ describe('job queue workers', () => {
     assert.ok(await until(() => runs.get(2) === 2, 12_000), 'the failed job is retried');
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepEqual([...runs.entries()].sort((a, b) => a[0] - b[0]), [[0, 1], [1, 1], [2, 2], [3, 1], [4, 1]]);
+  });
+
+  it('releases a job left running (as by a killed process), so a stately chain goes on at once', async () => {
+    await jobs.send(database.db, 'test.chain', {}, { singletonKey: 'tick' });
+    let release = () => {};
+    const stuck = new Promise<void>((r) => (release = r));
+    const attempts: number[] = [];
+    await jobs.work('test.chain', async (_d, meta) => {
+      attempts.push(meta.retryCount);
+      await stuck; // this "process" hangs in its tick, as if it had died
+    });
+    assert.ok(await until(() => attempts.length === 1, 8_000), 'the first run started');
+    // Another process starts: it releases the running tick and works the chain itself.
+    const other = await startJobs(database.db, [{ name: 'test.chain', retryLimit: 3, retryDelaySeconds: 1, policy: 'stately' }], { pollSeconds: 0.5 });
+    try {
+      const retried: number[] = [];
+      await other.work('test.chain', async (_d, meta) => {
+        retried.push(meta.retryCount);
+      });
+      assert.equal(await other.releaseRunning('test.chain'), 1);
+      assert.ok(await until(() => retried.length === 1, 8_000), 'the released tick ran again in the other process');
+      assert.equal(retried[0], 1, 'as a retry');
+    } finally {
+      release();
+      await other.stop();
+    }
   });
 });

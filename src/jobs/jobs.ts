@@ -29,6 +29,12 @@ export type Jobs = {
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   /** Like work, for handlers that do a batch's reads and writes together (one statement for ten jobs). */
   workBatch<T>(queue: string, handler: BatchHandler<T>, options?: WorkOptions): Promise<void>;
+  /**
+   * Fails the queue's running jobs, so the queue retries them: for a timer chain when a process starts. A tick left
+   * running by a killed process would otherwise hold a stately queue (one running) until it expires, and every timer
+   * with it. Only for handlers that are safe to run twice at once (the scheduler's claims are SKIP LOCKED).
+   */
+  releaseRunning(queue: string): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -100,6 +106,12 @@ export async function startJobs(db: Db, queues: QueueSpec[], opts: { pollSeconds
       }, options);
     },
     workBatch,
+    async releaseRunning(queue) {
+      const { rows } = await adapter(db).executeSql(`select id from pgboss.job where name = $1 and state = 'active'`, [queue]);
+      const ids = (rows as { id: string }[]).map((r) => r.id);
+      if (ids.length) await boss.fail(queue, ids);
+      return ids.length;
+    },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
