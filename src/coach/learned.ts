@@ -45,11 +45,12 @@ function blameModel(): Classifier | null {
   return model;
 }
 
+const probability = (m: Classifier, agentText: string) => predict(m, vectorOf(agentText)).find((x) => x.label === 'blame')?.p ?? 0;
+
 /** How strongly the model reads the agent's text as blaming (0 to 1). */
 export function blameProbability(agentText: string): number {
   const m = blameModel();
-  if (!m) return 0;
-  return predict(m, vectorOf(agentText)).find((x) => x.label === 'blame')?.p ?? 0;
+  return m ? probability(m, agentText) : 0;
 }
 
 const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'so', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'was', 'were', 'is', 'are', 'be', 'been', 'it', 'its', "it's", 'this', 'that', 'as', 'if', 'but', 'has', 'have', 'had', 'hi', 'hello', 'dear']);
@@ -59,7 +60,11 @@ const telling = (term: string) => /[a-z]/.test(term) && term.split(' ').some((w)
 /** The finding for a draft the model reads as blaming, or null. */
 export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | null {
   const m = blameModel();
-  if (!m || sentences.length === 0 || (agentText.match(/[a-z']+/gi) ?? []).length < MIN_WORDS || blameProbability(agentText) < THRESHOLD) return null;
+  // A learned reading is a weak signal, held to what the weak patterns are: an outside cause named anywhere, or a
+  // question, an owned mistake, an apology, the agent's own action or an expected arrival around the sentence that
+  // weighs most make the draft an account, not deflection. The cheap checks go before the model.
+  if (!m || sentences.length === 0 || (agentText.match(/[a-z']+/gi) ?? []).length < MIN_WORDS || namesOutsideCause(agentText)) return null;
+  if (probability(m, agentText) < THRESHOLD) return null;
   const b = m.labels.indexOf('blame');
   const L = m.labels.length;
   const lean = (term: string) => {
@@ -69,10 +74,6 @@ export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | nu
     for (let c = 0; c < L; c++) if (c !== b) other += m.weights[f * L + c]!;
     return m.weights[f * L + b]! - other / Math.max(1, L - 1);
   };
-  // A learned reading is a weak signal, held to what the weak patterns are: an outside cause named anywhere, or a
-  // question, an owned mistake, an apology, the agent's own action or an expected arrival around the sentence that
-  // weighs most make the draft an account, not deflection.
-  if (namesOutsideCause(agentText)) return null;
   let at = -1;
   let bestScore = 0;
   let bestWords: string[] = [];

@@ -342,19 +342,32 @@ const FIXED = /\b(?:has|have|had) (?:now |since |already |just )?been (?:correct
 // Handing a case to the team that deals with it is routing, not blame: "handled by X rather than us".
 const ROUTING = /\b(?:handled|dealt with|managed|run|covered|processed|looked after|issued|administered|arranged) by\b/i;
 
+// "You should have received a confirmation email this morning": where something is expected, not whose fault it is.
+const EXPECTED_ARRIVAL = /\bshould (?:have|'ve) (?:received|got|arrived|come through|reached you|been (?:sent|emailed|delivered|credited|refunded|notified))\b/i;
+
 /**
- * Whether the account around sentence i is not deflection however it reads: a real question, an outside cause, the
- * agent owning it, or (for weak signals) an apology, a fix or the agent's own action in or just after it.
+ * Sentence i cannot deflect, whatever its words: a real question (the rhetorical "did you not read the email?" still
+ * puts it on the customer), an outside cause, or the agent owning the mistake around it.
  */
-export function neutralAccount(sentences: Sentence[], i: number): boolean {
+function neverDeflects(sentences: Sentence[], i: number): boolean {
   const s = sentences[i]!;
-  if ((/\?\s*$/.test(s.text) && !RHETORICAL.test(s.text)) || OUTSIDE_CAUSE.test(s.text) || EXPECTED_ARRIVAL.test(s.text)) return true;
-  if (OWNING.test(`${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`)) return true;
+  if ((/\?\s*$/.test(s.text) && !RHETORICAL.test(s.text)) || OUTSIDE_CAUSE.test(s.text)) return true;
+  return OWNING.test(`${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`);
+}
+
+/** An apology, a fix or the agent's own action in or right after sentence i: a weak shape there is an account. */
+function accountGiven(sentences: Sentence[], i: number): boolean {
+  const s = sentences[i]!;
   return AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''} ${sentences[i + 2]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
 }
 
-// "You should have received a confirmation email this morning": where something is expected, not whose fault it is.
-const EXPECTED_ARRIVAL = /\bshould (?:have|'ve) (?:received|got|arrived|come through|reached you|been (?:sent|emailed|delivered|credited|refunded|notified))\b/i;
+/**
+ * Whether sentence i is an account, not deflection, for a weak signal (the learned model): it never deflects, it
+ * tells where something is expected, or an account is given around it.
+ */
+export function neutralAccount(sentences: Sentence[], i: number): boolean {
+  return neverDeflects(sentences, i) || EXPECTED_ARRIVAL.test(sentences[i]!.text) || accountGiven(sentences, i);
+}
 
 /** Whether the text names an outside cause (a strike, a storm): an account of it is not deflection. */
 export const namesOutsideCause = (text: string) => OUTSIDE_CAUSE.test(text);
@@ -363,12 +376,8 @@ export const namesOutsideCause = (text: string) => OUTSIDE_CAUSE.test(text);
 export function findBlame(sentences: Sentence[]): Hit[] {
   const hits: Hit[] = [];
   sentences.forEach((s, i) => {
-    // A question asks, unless it is the rhetorical "did you not read the email?", which puts it on the customer.
-    if ((/\?\s*$/.test(s.text) && !RHETORICAL.test(s.text)) || OUTSIDE_CAUSE.test(s.text)) return;
-    const around = `${sentences[i - 1]?.text ?? ''} ${s.text} ${sentences[i + 1]?.text ?? ''}`;
-    if (OWNING.test(around)) return;
-    // An apology or the agent's own action in or right after the sentence makes a weak shape a neutral account.
-    const acts = AGENT_ACTS.test(`${s.text} ${sentences[i + 1]?.text ?? ''} ${sentences[i + 2]?.text ?? ''}`) || /\b(?:sorry|apologi[sz]e|apologies|regret)\b/i.test(s.text) || FIXED.test(s.text);
+    if (neverDeflects(sentences, i)) return;
+    const acts = accountGiven(sentences, i);
     const at = deflectionAt(s.text, acts);
     if (at < 0) return;
     const clause = clauseAt(s, s.start + at);
