@@ -3,7 +3,7 @@
 // neutral look-alikes that share its words and must not fire.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { has, promises, table } from './probe.ts';
+import { complaintTable, has, promises, table } from './probe.ts';
 
 
 
@@ -144,14 +144,13 @@ test('no_acknowledgement: failures told calmly in more shapes, pleading, and wha
     "Can someone please, please help, I'm in tears over this.",
     'The app glitches whenever I log in and honestly I am so over it.',
   ];
-  for (const context of complaints) assert.ok(has(reply, 'no_acknowledgement', context), `expected no_acknowledgement after: ${context}`);
   const notComplaints = [
     "Sorry for sending the form in late, I was away. Is that still OK?",
     'Do your evening classes run at the same time every week?',
     'Can I make two payments in one go?',
     'Thanks for the quick reply re application 26/0412/FUL, that helps.',
   ];
-  for (const context of notComplaints) assert.ok(!has(reply, 'no_acknowledgement', context), `no complaint expected: ${context}`);
+  complaintTable(reply, complaints, notComplaints);
 });
 
 test('no_acknowledgement: a feeling restated is not empathy, empathy about the situation is, venting at a third party is not', () => {

@@ -1,8 +1,7 @@
 // Round 6 (issue 5): classes of blame and of calmly told complaints that holdout3 (scored once untouched, then read as
 // development data) showed the coach missing. Sentences written for this file, with look-alikes that must not fire.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { has, table as probe } from './probe.ts';
+import { complaintTable, table as probe } from './probe.ts';
 
 const table = (positive: string[], negative: string[]) => probe('blame', positive, negative);
 
@@ -69,7 +68,6 @@ test('no_acknowledgement: complaints told calmly in the ticket (a service failin
     "Why wasn't my prescription ready when I came in?",
     'Your van broke down and we lost a whole morning waiting.',
   ];
-  for (const context of complaints) assert.ok(has(reply, 'no_acknowledgement', context), `a complaint: ${context}`);
   const questions = [
     'Is the payment page working today? I want to pay my invoice.',
     'Could you let us in early on Saturday to set up?',
@@ -77,5 +75,5 @@ test('no_acknowledgement: complaints told calmly in the ticket (a service failin
     'What time does the ceremony start?',
     'I lost my card on holiday, can you send a new one?',
   ];
-  for (const context of questions) assert.ok(!has(reply, 'no_acknowledgement', context), `a question, not a complaint: ${context}`);
+  complaintTable(reply, complaints, questions);
 });

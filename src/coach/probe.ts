@@ -18,3 +18,12 @@ export function table(kind: FindingKind, positive: string[], negative: string[],
   for (const text of positive) assert.ok(has(text, kind, context), `expected ${kind}: ${text}`);
   for (const text of negative) assert.ok(!has(text, kind, context), `no ${kind} expected: ${text}`);
 }
+
+/**
+ * The customer's last message decides no_acknowledgement: `reply` (no empathy in it) answering each of `complaints`
+ * must be flagged, answering each of `notComplaints` must not.
+ */
+export function complaintTable(reply: string, complaints: string[], notComplaints: string[]) {
+  for (const context of complaints) assert.ok(has(reply, 'no_acknowledgement', context), `a complaint, left unacknowledged: ${context}`);
+  for (const context of notComplaints) assert.ok(!has(reply, 'no_acknowledgement', context), `not a complaint: ${context}`);
+}
