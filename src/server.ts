@@ -8,7 +8,7 @@ import { migrate } from './db/migrate.ts';
 import { LocalDirectoryStorage } from './attachments/storage.ts';
 import { startInboundSmtp } from './email/smtp-server.ts';
 import { imapQueueSpec, startImapWorker } from './email/imap.ts';
-import { createMailer, SEND_QUEUE, sendQueuedEmails, sendQueueSpec } from './email/outbound.ts';
+import { createMailer, sendQueueSpec, workSendQueue } from './email/outbound.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { knowledgeQueueSpec, startKnowledgeJobs } from './knowledge/jobs.ts';
 import { startSurveyJobs, surveyQueueSpec } from './surveys/jobs.ts';
@@ -59,11 +59,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
     await resyncOpenTickets(database.db);
   });
   const mailer = config.outboundSmtpUrl ? createMailer(config.outboundSmtpUrl) : null;
-  await jobs.workBatch<{ messageId: string }>(
-    SEND_QUEUE,
-    (batch) => sendQueuedEmails(database.db, storage, mailer, batch.map((j) => ({ jobId: j.meta.id, messageId: j.data.messageId, attempt: j.meta }))),
-    { batchSize: 10 },
-  );
+  await workSendQueue(database.db, jobs, storage, mailer);
   await jobs.work<{ id: string }>(SYSTEM_MAIL_QUEUE, (data, meta) => sendSystemEmail(database.db, mailer, data.id, meta, config.publicUrl), { batchSize: 10 });
   await startScheduler(database.db, jobs, { intervalSeconds: config.schedulerIntervalSeconds });
   await startKnowledgeJobs(database.db, jobs, { intervalSeconds: 5 });

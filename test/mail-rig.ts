@@ -12,7 +12,7 @@ import { LocalDirectoryStorage } from '../src/attachments/storage.ts';
 import { issueToken } from '../src/auth/tokens.ts';
 import type { Database } from '../src/db/database.ts';
 import { createMailbox } from '../src/email/mailboxes.ts';
-import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from '../src/email/outbound.ts';
+import { createMailer, sendQueueSpec, workSendQueue } from '../src/email/outbound.ts';
 import { startInboundSmtp } from '../src/email/smtp-server.ts';
 import { buildApp } from '../src/http/app.ts';
 import { startJobs, type Jobs } from '../src/jobs/jobs.ts';
@@ -41,7 +41,7 @@ export async function startMailRig(opts: { ownerName: string; dirPrefix: string 
   const sink = await startSink();
   const jobs = await startJobs(database.db, [sendQueueSpec], { pollSeconds: 0.5 });
   const mailer = createMailer(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`);
-  await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(database.db, storage, mailer, d.messageId, meta));
+  await workSendQueue(database.db, jobs, storage, mailer);
   const inbound = await startInboundSmtp({ db: database.db, storage, port: 0, host: '127.0.0.1', maxBytes: 2 * 1024 * 1024 });
   const app = await buildApp({ database, storage, jobs, config: { sessionTtlHours: 1, cookieSecure: 'false', publicUrl: 'http://x', attachmentMaxBytes: 1024 * 1024 } });
   return {

@@ -104,17 +104,13 @@ type SmtpFailure = Error & { responseCode?: number; response?: string };
 
 export type SendItem = { jobId: string; messageId: string; attempt: { retryCount: number; retryLimit: number } };
 
-/** The job that sends one queued email (see sendQueuedEmails); throws when it is to be retried. */
-export async function sendQueuedEmail(
-  db: Db,
-  storage: AttachmentStorage,
-  mailer: Mailer | null,
-  messageId: string,
-  attempt: { retryCount: number; retryLimit: number },
-): Promise<void> {
-  const failed = await sendQueuedEmails(db, storage, mailer, [{ jobId: messageId, messageId, attempt }]);
-  const err = failed.get(messageId);
-  if (err) throw err;
+/** Works the send queue as Heed runs it: ten queued emails a fetch, sent together by sendQueuedEmails. */
+export function workSendQueue(db: Db, jobs: Jobs, storage: AttachmentStorage, mailer: Mailer | null): Promise<void> {
+  return jobs.workBatch<{ messageId: string }>(
+    SEND_QUEUE,
+    (batch) => sendQueuedEmails(db, storage, mailer, batch.map((j) => ({ jobId: j.meta.id, messageId: j.data.messageId, attempt: j.meta }))),
+    { batchSize: 10 },
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { LocalDirectoryStorage } from '../attachments/storage.ts';
 import { recordInboundEmail } from '../email/ingest.ts';
 import { createMailbox } from '../email/mailboxes.ts';
-import { createMailer, SEND_QUEUE, sendQueuedEmail, sendQueueSpec } from '../email/outbound.ts';
+import { createMailer, sendQueueSpec, workSendQueue } from '../email/outbound.ts';
 import { startJobs, type Jobs } from '../jobs/jobs.ts';
 import { HOUR, MINUTE, testClock, useClock } from '../time/clock.ts';
 import { testApp, type TestApp } from '../../test/helpers.ts';
@@ -37,7 +37,7 @@ describe('what the customer is told: acknowledgement with the expected reply tim
     assert.equal(w.status, 200, JSON.stringify(w.body));
     jobs = await startJobs(t.database.db, [sendQueueSpec, tickQueueSpec], { pollSeconds: 0.5 });
     const mailer = createMailer(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`);
-    await jobs.work<{ messageId: string }>(SEND_QUEUE, (d, meta) => sendQueuedEmail(t.database.db, storage, mailer, d.messageId, meta));
+    await workSendQueue(t.database.db, jobs, storage, mailer);
   });
   after(async () => {
     await jobs.stop();
