@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { knowledgeTick } from '../src/knowledge/jobs.ts';
+import { SEND_QUEUE } from '../src/email/outbound.ts';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
@@ -175,7 +176,7 @@ async function solveHistory(env: Record<string, string>) {
   await sql`update sla_clocks set running_since = null, stopped_at = now(), met = true where stopped_at is null`.execute(database.db);
   // Mail the history still owed (a burst's last acknowledgements) had long left by now.
   await sql`update message_emails set delivery_status = 'sent', sent_at = now() where delivery_status = 'queued'`.execute(database.db);
-  await sql`delete from pgboss.job where name = 'email.send' and state in ('created', 'retry')`.execute(database.db);
+  await sql`delete from pgboss.job where name = ${SEND_QUEUE} and state in ('created', 'retry')`.execute(database.db);
   // The history's upkeep (similar-ticket index, tag model, inquiry groups) happens here, as it would have over
   // the weeks the history took, rather than inside the measured minute.
   await knowledgeTick(database.db);
@@ -206,7 +207,7 @@ async function run(kind: 'postgres' | 'pglite') {
     await solveHistory(target.env);
   }
   const server = await startServer(serverEnv, logFile);
-  await waitForQuiet(120); // the solved history's indexing, after a restart, is not part of the intake
+  await waitForQuiet(120); // Heed's start-up (migrations check, first upkeep ticks) is not part of the intake
   const historyBefore = relay.history();
   const clients = connect();
   const cpu0 = snapshot(server.pid);
