@@ -40,6 +40,12 @@ export function vectorOf(text: string): Map<string, number> {
 }
 
 let model: Classifier | null | undefined;
+let threshold = THRESHOLD;
+/** For evaluation scripts (leave-one-set-out): read with this model and threshold instead of the stored ones. */
+export function useBlameModel(m: Classifier | null, atLeast = THRESHOLD) {
+  model = m;
+  threshold = atLeast;
+}
 function blameModel(): Classifier | null {
   if (model === undefined) model = fs.existsSync(MODEL_FILE) ? load(JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as StoredClassifier) : null;
   return model;
@@ -64,7 +70,7 @@ export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | nu
   // question, an owned mistake, an apology, the agent's own action or an expected arrival around the sentence that
   // weighs most make the draft an account, not deflection. The cheap checks go before the model.
   if (!m || sentences.length === 0 || (agentText.match(/[a-z']+/gi) ?? []).length < MIN_WORDS || namesOutsideCause(agentText)) return null;
-  if (probability(m, agentText) < THRESHOLD) return null;
+  if (probability(m, agentText) < threshold) return null;
   const b = m.labels.indexOf('blame');
   const L = m.labels.length;
   const lean = (term: string) => {

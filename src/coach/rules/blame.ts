@@ -30,7 +30,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   new RegExp(`\\brather than (?:with |by )?(?:${US}|${ORG}|${OWN_SIDE}|anything (?:we|i) did)(?![\\w-])`, 'gi'),
   new RegExp(`\\b(?:is|was|it's|that's) (?:them|the [\\w ]{1,25}?),? (?:(?:and|but) )?not (?:${US}|${ORG})\\b`, 'gi'),
   // "not something we did / caused / are responsible for / can control".
-  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:(?!(?:can|could|will|would|are able to)\\b)\\w+ )?(?:did|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
+  new RegExp(`\\b(?:not|nothing|isn't|is not|wasn't|won't be) (?:really )?(?:something|anything) (?:that )?(?:we|i|${ORG}|(?!you\\b)[\\w-]+(?: [\\w-]+){0,2})(?:'re| are| is|'s)? (?:(?!(?:can|could|will|would|are able to)\\b)\\w+ )?(?:did|caused|got wrong|had (?:any|anything)(?: \\w+){0,3}|controls?|can control|(?:are|is|were|was)? ?responsible for|had any say in|have any say in|could (?:have )?(?:done|prevent\\w*)|have control over)\\b`, 'gi'),
   new RegExp(`\\bnothing (?:that )?(?:we|i|${ORG})(?: (?:at|in|on|here at|here in|over at|down at|from) (?:the |this )?[\\w-]+(?: [\\w-]+)?)? (?:can|could) (?:really )?control\\b`, 'gi'),
   /\b(?:won't|wouldn't|isn't|wasn't|is not|was not) (?:be )?anything (?:we|i) did\b/gi,
   // Attribution: "that one is on him", "down to you", "on their side".
@@ -51,7 +51,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\bbecause (?:the|a) wrong [\w-]+(?: [\w-]+)? (?:was|were) (?:ticked|selected|entered|chosen|picked|typed|given|booked|ordered)\b/gi,
   /\bwhich you (?:agreed to|accepted|signed|read|were sent)\b/gi,
   /\b(?:the|your) (?:address|details|information|postcode|number|email|name|card number|sort code)(?: (?:on|in) (?:the|your) (?:order|booking|form|account|application)| you (?:gave|provided|entered|typed|used|supplied))? (?:was|were|is|are|had) (?:missing|wrong|incorrect|incomplete|invalid|out of date)\b/gi,
-  /\b(?![Tt]oday's|[Yy]esterday's|[Tt]omorrow's|[Tt]onight's|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day's|(?:[Ll]ast|[Tt]his|[Nn]ext) (?:week|night|month|year|term)'s)(?:[\w-]+(?: [\w-]+){0,3}'s|their|his|her|(?<!(?:\bnot|n't|\bnever|\bno) )your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,
+  /\b(?![Tt]oday's|[Yy]esterday's|[Tt]omorrow's|[Tt]onight's|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day's|(?:[Ll]ast|[Tt]his|[Nn]ext) (?:week|night|month|year|term)'s)(?:(?:[\w-]+ ){0,3}(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here|[Hh]ow|[Ll]et)'s\b)[\w-]+'s|their|his|her|(?<!(?:\bnot|n't|\bnever|\bno)(?: be| been)? )your)\s+(?:own\s+)?(?:fault|error|mistake|mess|problem|responsibility|job|doing|choices?|decision|release|issue|screw-?up|area)\b/g,
   /\b(?:that|this|it|the (?:mistake|decision|error|fault|call))(?:'s| is| was) (?:all )?(?:his|hers|theirs|yours)\b/gi,
   /\b(?!(?:we|i|nobody|no one|no-one)\b)[\w-]+(?:'s| is| are| was| were) (?:entirely |really |partly |squarely )?to blame\b/gi,
   /\bthat(?:'s| is| was) the problem\b/gi,
@@ -66,7 +66,7 @@ const FAMILIES: RegExp[] = chatTolerant([
   /\b(?:they|he|she|it)(?:'re|'s|'ve been| are| is| have been| has been)? (?:hopeless|useless|rubbish|unreliable|a nightmare|incompetent|clueless|glitching|impossible to (?:deal|work) with)\b/gi,
   // Round 5: "it's always them", "that wasn't us", "that was not our pharmacist": the fault handed over by a verdict.
   /\b(?:it's|it is|it was|that's|that is|that was) (?:always|usually|never not) (?:them|him|her|the [\w-]+)\b|\b(?:that|it|this)(?:'s| is| was)? (?:not|n't|wasn't|isn't) (?:us|me|our (?:[\w-]+ )?(?:pharmacist|staff|team|driver|engineer|people|doing|store|branch|office|side|end|crew|technician|nurse|doctor|chef|kitchen|warehouse)|anyone (?:here|from us|on our side))\b/gi,
-  /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|the [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy))\b)[\w-]+)\b/g,
+  /\b(?:they|he|she|(?!(?:That|This|It|There|What|Which|Who|We|You|Our|Your|The|If|When|As|So)\b)[A-Z][a-z]+|[Tt]he [\w-]+(?: [\w-]+){0,2}|IT|finance|billing|accounts|engineering|management)(?:'ve| have| has)? (?:(?:always|never|constantly) (?!(?:been (?:great|helpful|brilliant|fantastic|good|happy)|arrived|reached|came|turned up|showed up|made it|landed|happened|appeared|worked|loaded|got through|went through|cleared|existed)\b)[\w-]+)\b/g,
   /\b(?:don't|doesn't|didn't|do not|does not|did not) (?:know|understand|follow|answer to) (?:our|the)? ?(?:[\w-]+ ){0,2}(?:policies|policy|rules|process|procedures?|system|customer service|support)\b/gi,
   // A third party's error: "clearly didn't check", "should never have told you", "got it wrong".
   /\b(?:clearly|obviously|evidently) (?:didn't|did not|never|failed to|forgot|ignored)\b(?! (?:reach|arrive|get through|go through|land|come through|work|load|show)\b)|\bdidn't bother\b|\bnever bothered\b/gi,
@@ -415,9 +415,16 @@ function deflectionAt(text: string, agentActs: boolean): number {
   return best;
 }
 
+// The company owning the case in the same sentence: how the customer dealt with us, our own slip, their innocence.
+const OWNED = /(?<!\bnot |\brather than |\bnot just )\b(?:booked|bought|ordered|paid|purchased|signed up|travel(?:l)?ed|(?:is|are|was) booked) (?:it |them |this |that |the [\w-]+(?: [\w-]+)? )?(?:with|from|through) us\b(?!,? not\b)|\b(?:our|my) (?:own )?(?:[\w-]+'s )?(?:mistake|fault|slip|error|responsibility|doing|oversight)\b(?=,? not (?:yours|the [\w-]+'s|theirs|his|hers)\b)|\bnot (?:yours|your fault|your doing|down to you|on you)\b|\b(?:isn't|is not|wasn't|was not|none of (?:this|it) is|none of (?:this|it) was) (?:anything you did|your fault|your doing|down to you)\b/i;
+
 /** "we always …", "our fault", "handled by the council rather than us" are not deflection. */
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
   const phrase = m[0];
+  // "You booked the package with us", "that was our depot's mistake, not yours": the agent owning it for the company.
+  if (OWNED.test(text)) return true;
+  // "the refund is yours regardless": a thing given, not a fault handed over ("the mistake was yours").
+  if (/\byours$/i.test(phrase) && !/\b(?:mistake|error|fault|choice|decision|responsibility|call|doing|problem|slip|oversight)\b/i.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
   const before = text.slice(Math.max(0, m.index - 60), m.index);
   // "The app should never have charged you twice": our own system's failure, owned.
   const ownSystem = "(?:the|our|my) (?:[\\w-]+ )?(?:app|system|website|site|till|machine|software|platform|portal|card reader|terminal)";

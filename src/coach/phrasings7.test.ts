@@ -1,0 +1,52 @@
+// Round 7 (issue 5): blame look-alikes that drafts5 and holdout4 (both read as development data) showed the coach
+// flagging: the agent owning the case for the company, good news about what is the customer's, a thing that never
+// arrived, "he's doing" read as a possessive. Sentences written for this file, each class with blaming look-alikes
+// that must still fire.
+import { test } from 'node:test';
+import { table as probe } from './probe.ts';
+
+const table = (positive: string[], negative: string[]) => probe('blame', positive, negative);
+
+test('blame: how the customer dealt with us, or our own slip set against someone else, is owning it', () => {
+  table(
+    [
+      'You ordered from the seller, not from us, so that is between you and them.',
+      "The cashier typed it in, so that's his mistake, not ours.",
+      "That's the warehouse's fault, not mine.",
+      'Honestly, sorting out your router is your job, not ours.',
+    ],
+    [
+      'You bought it from us, so putting it right is our job.',
+      'Your tour is booked with us, so I will deal with the coach company myself.',
+      "That was our depot's mistake, not yours, and I've rebooked the delivery for Friday.",
+      "That's our slip, not the cashier's: the till was set up wrong.",
+      "This isn't anything you did, the building's boiler failed on Thursday night.",
+      'Chasing us should not be your job, so I have set a reminder on my side.',
+    ],
+  );
+});
+
+test("blame: 'yours' handed over as a fault, not as something given", () => {
+  table(
+    ['The decision was yours, as stated in the terms you signed.', 'The mistake was yours, I am afraid.'],
+    ['The expense refund is yours regardless of the delay.', 'The lounge and pool are yours from the moment you arrive.'],
+  );
+});
+
+test('blame: a thing that never arrived is news, a person who never checks is running them down', () => {
+  table(
+    ['They never check the notes before ringing customers, honestly.', 'The night team never reads the handover book.'],
+    [
+      "I'm sorry the parcel never arrived; I've sent a replacement today.",
+      'Our emails went to your old address, so they never reached you. I have updated it now.',
+      'The voucher never worked because of a fault in our checkout, and I have added the discount by hand.',
+    ],
+  );
+});
+
+test("blame: a pronoun's contraction is not a possessive", () => {
+  table(
+    ["The courier's mistake meant it went to the wrong town.", "That was the night manager's decision, not mine."],
+    ["I will phone you at 9am tomorrow to see how he's doing.", "I'll check what she's doing about the refund and call you back."],
+  );
+});
