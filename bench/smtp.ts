@@ -31,7 +31,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** `heed start` in its own process, ready when it says it receives mail. */
 async function startServer(env: Record<string, string>, logFile: string) {
-  const proc = spawn(process.execPath, [path.join(repoRoot, 'bin/heed.js'), 'start'], {
+  // BENCH_NODE_ARGS passes flags to Heed's process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'bin/heed.js'), 'start'], {
     env: { ...process.env, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

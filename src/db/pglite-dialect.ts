@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { PGliteStatements } from './pglite-prepared.ts';
 
 /**
  * Kysely dialect for an in-process PGlite database.
@@ -66,7 +67,10 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pg: PGlite) {}
+  private readonly statements: PGliteStatements;
+  constructor(private readonly pg: PGlite) {
+    this.statements = new PGliteStatements(pg);
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Parameter-less SQL may hold several statements (migrations); PGlite runs those only through exec().
@@ -75,7 +79,7 @@ class PGliteConnection implements DatabaseConnection {
       const last = results[results.length - 1];
       return { rows: (last?.rows ?? []) as R[], numAffectedRows: toBig(last?.affectedRows) };
     }
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result = await this.statements.query<R>(compiled.sql, compiled.parameters as unknown[]);
     return { rows: result.rows, numAffectedRows: toBig(result.affectedRows) };
   }
 

@@ -14,7 +14,16 @@ import type pg from 'pg';
 const MAX_NAMED = 200;
 const MAX_TRACKED = 2_000;
 
-type Memo = { names: Map<string, string>; seen: Set<string>; refused: Set<string>; count: number };
+/** What one connection has named, has seen once, and will no longer name. Shared with the PGlite dialect. */
+export type Memo = { names: Map<string, string>; seen: Set<string>; refused: Set<string>; count: number };
+
+export const newMemo = (): Memo => ({ names: new Map(), seen: new Set(), refused: new Set(), count: 0 });
+
+/** After an error that shows the statement's plan is stale (0A000), the text is sent unnamed from then on. */
+export function refuse(memo: Memo, text: string) {
+  memo.names.delete(text);
+  memo.refused.add(text);
+}
 
 /** Wraps a pg pool so that the connections it lends to Kysely name the statements they repeat. */
 export function namingPool(pool: pg.Pool): PostgresPool {
@@ -34,7 +43,7 @@ export function namingPool(pool: pg.Pool): PostgresPool {
 }
 
 function namingClient(client: pg.PoolClient): PostgresPoolClient {
-  const memo: Memo = { names: new Map(), seen: new Set(), refused: new Set(), count: 0 };
+  const memo = newMemo();
   const query = async (text: string, values: unknown[]) => {
     const name = values.length ? nameFor(memo, text) : undefined;
     if (!name) return client.query(text, values);
@@ -43,10 +52,7 @@ function namingClient(client: pg.PoolClient): PostgresPoolClient {
     } catch (err) {
       // "cached plan must not change result type": a table changed under the statement (a newer Heed migrated it).
       // This text is sent unnamed from now on; the caller sees the error once, as it would any failed statement.
-      if ((err as { code?: string }).code === '0A000') {
-        memo.names.delete(text);
-        memo.refused.add(text);
-      }
+      if ((err as { code?: string }).code === '0A000') refuse(memo, text);
       throw err;
     }
   };
@@ -58,7 +64,8 @@ function namingClient(client: pg.PoolClient): PostgresPoolClient {
   };
 }
 
-function nameFor(memo: Memo, text: string): string | undefined {
+/** The name to run `text` under, or undefined to send it unnamed (see the note at the top). */
+export function nameFor(memo: Memo, text: string): string | undefined {
   const known = memo.names.get(text);
   if (known || memo.refused.has(text)) return known;
   if (!memo.seen.has(text)) {
