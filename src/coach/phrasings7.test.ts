@@ -50,3 +50,33 @@ test("blame: a pronoun's contraction is not a possessive", () => {
     ["I will phone you at 9am tomorrow to see how he's doing.", "I'll check what she's doing about the refund and call you back."],
   );
 });
+
+test('channel_redirect: another contact, a report to file, someone to see, a team to fix it (drafts5)', () => {
+  probe(
+    'channel_redirect',
+    [
+      "Try the municipality's number.",
+      'If not, give the emergency line a bell on 1800 555 021.',
+      "You'll want to file a police report.",
+      "You'll need to see your academic advisor to get re-registered.",
+      "Spam filtering is done by your email server, so that's for your IT team to fix.",
+      'Any query needs to come from you to the board.',
+      'Claims can be made via the website.',
+      'For medical needs call the Medical Priority line at 800-555-0142.',
+    ],
+    [
+      'I have filed a police report on your behalf and sent you its number.',
+      "I'll see your manager at the meeting on Friday.",
+      'Payments can be made on Friday as usual.',
+      "I've passed it to the board with your letter; any query needs to come from you to the board only if they ask.",
+    ],
+  );
+});
+
+test('cant_focus: a disputed charge declared correct or final (drafts5)', () => {
+  probe(
+    'cant_focus',
+    ['The charge of €300 is therefore correct.', 'The denial stands.', 'The fee applies.', 'I checked the reading and the bill is correct.'],
+    ["The fee applies to paper bills, but e-statements are free and I've switched you over.", 'The price remains £10 a month.'],
+  );
+});

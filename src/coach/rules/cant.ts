@@ -43,6 +43,9 @@ const REFUSAL = new RegExp(
     // Idioms of refusal: "our hands are tied", "out of the question", "I'm afraid not", "a no from us", "the charge stands".
     "\\bhands are tied\\b|\\bout of the question\\b|\\b(?:afraid|sadly|regrettably) not\\b|\\b(?:is|'s|are) a (?:no|firm no|hard no|no-go|non-starter)\\b",
     "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|ruling|outcome)s? (?:still |therefore |thus |hence |so |must |will |has to |does )?(?:stands?|will stand|remains? in place)\\b(?! at\\b)",
+    // Round 7 (drafts5): a disputed charge declared right or final ("The charge of €300 is therefore correct", "The
+    // denial stands", "the decline stands", "the fee applies").
+    "\\b(?:charge|fee|decision|invoice|bill|penalty|fine|denial|decline|refusal|rejection|price|fare|premium|surcharge|excess)s? (?:of [^.;!?]{1,25}? )?(?:is|are|was|were) (?:therefore |thus |so |still |entirely |perfectly |quite )?(?:correct|valid|accurate|final)\\b|\\bthe (?:denial|decline|refusal|rejection)s? (?:still )?(?:stands?|remains?)\\b|\\bthe (?:new )?(?:charge|fee|price|premium|surcharge)s? (?:still )?(?:applies|apply|remains?(?=\\s*(?:[.;!]|$)))",
     "\\b(?:we|i)(?: will not| won't|'ll not) be (?:issuing|refunding|offering|providing|giving|paying|covering|honou?ring|waiving|reimbursing|compensating|accepting|making|replacing|exchanging|reversing|crediting|extending)\\b",
     "(?<!\\b(?:card|payment|transaction|bank|transfer)(?: \\w+)? )\\b(?:is|has been|have been|are|was|were|will be) (?:declined|rejected|denied|excluded|refused)\\b",
     "\\b(?:'s|is|are|'re|was|were)(?: simply| just| really| sadly| unfortunately)? not (?:possible|allowed|permitted|eligible|refundable|covered|granted|accepted|approved|offered|given|issued|honou?red|supported|included|provided)\\b",
