@@ -84,6 +84,8 @@ export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | nu
   let bestScore = 0;
   let bestWords: string[] = [];
   for (const [i, s] of sentences.entries()) {
+    // A greeting or a sign-off ("Dear Customer,") accuses nobody, whatever its words weigh.
+    if ((s.text.match(/[a-z']+/gi) ?? []).length < 4) continue;
     const scored = terms(s.text).map((t) => [t, lean(t)] as const);
     const score = scored.reduce((sum, [, w]) => sum + w, 0);
     if (score > bestScore) {

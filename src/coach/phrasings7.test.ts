@@ -80,3 +80,21 @@ test('cant_focus: a disputed charge declared correct or final (drafts5)', () => 
     ["The fee applies to paper bills, but e-statements are free and I've switched you over.", 'The price remains £10 a month.'],
   );
 });
+
+test('blame: our own unit declared powerless over another party, or only passing on what they say (holdout5)', () => {
+  table(
+    [
+      'Honestly, the front desk has no control over their schedule.',
+      'Support doesn\'t get advance notice of template updates, so I can\'t say more.',
+      "The adjuster only passes on what the vendor's report says.",
+      'The branch has no say in what head office charges.',
+    ],
+    [
+      "We have no control over the weather, sadly, so I've rebooked you on the 9am.",
+      "Our team has no access to your bank's records, but I've sent you the form and I'll chase it on Friday.",
+      "We don't blame the caterer or the crew for this, and I've refunded your meal.",
+      "Even though our trainers book their own diaries, you paid us, so I've refunded the session.",
+      "That gap is between two of our own offices and it isn't something you could have known about.",
+    ],
+  );
+});

@@ -202,6 +202,11 @@ const FAMILIES: RegExp[] = chatTolerant([
 // "the fault is at their end and I've chased them"): they count only when the agent neither apologises nor
 // acts in that sentence or the next; a third party named while the agent acts is routing, not blame.
 const WEAK: RegExp[] = chatTolerant([
+  // Round 7 (holdout5): our own unit declared powerless over another party's doing ("the front desk has no control over
+  // their schedule", "support doesn't get advance notice", "the adjuster only passes on what the vendor's report says").
+  /\b(?:the|our|this) (?:[\w-]+ ){0,2}(?:front desk|desk|store|shop|counter|branch|office|support(?: team)?|team|adjuster|agents?|staff|reception|call cent(?:re|er)|advisers?|advisors?|clinic|surgery|depot)\b (?:has|have|had|gets?) (?:no|zero) (?:control|say|access|influence|involvement|visibility|input)\b/gi,
+  /\b(?:support|the (?:[\w-]+ )?(?:store|front desk|counter|branch|desk|call cent(?:re|er)|agents|staff|advisers|advisors|reception)) (?:doesn't|don't|does not|do not|never) (?:get|gets) (?:any |advance |prior )?(?:notice|notified|told|informed|warning|a say)\b/gi,
+  /\b(?:only|just|simply) (?:pass(?:es)? on|relays?|forwards?|goes? by|follows?|posts?|prints?|bills?|charges?) (?:on )?(?:what|whatever) (?:they|the [\w-]+(?:'s)?(?: [\w-]+){0,2}|[A-Z][\w-]+(?:'s)?) (?:says?|sends?|tells?|gives?|decides?|sets?|reports?|provides?|report says)\b/gi,
   // Round 6: responsibility handed to a named party with nothing done ("our contractor, Cleanways Ltd, who are
   // responsible for missed collections"), and the customer's omission as the cause ("you didn't answer the door",
   // "without 24 hours' notice, which you didn't give", "you were not in"). Beside the agent's own action these are an account.
@@ -416,7 +421,7 @@ function deflectionAt(text: string, agentActs: boolean): number {
 }
 
 // The company owning the case in the same sentence: how the customer dealt with us, our own slip, their innocence.
-const OWNED = /(?<!\bnot |\brather than |\bnot just )\b(?:booked|bought|ordered|paid|purchased|signed up|travel(?:l)?ed|(?:is|are|was) booked) (?:it |them |this |that |the [\w-]+(?: [\w-]+)? )?(?:with|from|through) us\b(?!,? not\b)|\b(?:our|my) (?:own )?(?:[\w-]+'s )?(?:mistake|fault|slip|error|responsibility|doing|oversight)\b(?=,? not (?:yours|the [\w-]+'s|theirs|his|hers)\b)|\bnot (?:yours|your fault|your doing|down to you|on you)\b|\b(?:isn't|is not|wasn't|was not|none of (?:this|it) is|none of (?:this|it) was) (?:anything you did|your fault|your doing|down to you)\b/i;
+const OWNED = /\b(?:don't|do not|did not|didn't|not|never|won't|wouldn't) (?:be )?blam(?:e|ing)\b|\byou paid us\b|\b(?:isn't|is not|wasn't|was not|not) something you (?:could|would|should) (?:have|'ve)\b|(?<!\bnot |\brather than |\bnot just )\b(?:booked|bought|ordered|paid|purchased|signed up|travel(?:l)?ed|(?:is|are|was) booked) (?:it |them |this |that |the [\w-]+(?: [\w-]+)? )?(?:with|from|through) us\b(?!,? not\b)|\b(?:our|my) (?:own )?(?:[\w-]+'s )?(?:mistake|fault|slip|error|responsibility|doing|oversight)\b(?=,? not (?:yours|the [\w-]+'s|theirs|his|hers)\b)|\bnot (?:yours|your fault|your doing|down to you|on you)\b|\b(?:isn't|is not|wasn't|was not|none of (?:this|it) is|none of (?:this|it) was) (?:anything you did|your fault|your doing|down to you)\b/i;
 
 /** "we always …", "our fault", "handled by the council rather than us" are not deflection. */
 function isOwnOrRouting(text: string, m: RegExpExecArray): boolean {
