@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { containing, dbNow, type Db, type Queryable } from '../db/database.ts';
 import type { Customer } from '../db/types.ts';
-import { changes, recordEvent, type Actor } from '../events/record.ts';
+import { changes, eventRow, recordEvent, type Actor } from '../events/record.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { identitiesFrom, normalizeIdentity, type Identity } from './identities.ts';
@@ -157,19 +158,31 @@ export async function findOrCreateByEmail(tx: Queryable, actor: Actor, email: st
   const value = normalizeIdentity('email', email);
   const found = await tx.selectFrom('customer_identities').select('customer_id').where('kind', '=', 'email').where('value', '=', value).executeTakeFirst();
   if (found) return { id: found.customer_id, created: false };
-  const c = await tx.insertInto('customers').values({ name: name ?? null }).returning('id').executeTakeFirstOrThrow();
-  // Two requests creating the same new customer at once: the second waits on the unique index and then uses the first.
-  const inserted = await tx
-    .insertInto('customer_identities')
-    .values({ customer_id: c.id, kind: 'email', value })
-    .onConflict((oc) => oc.doNothing())
-    .returning('customer_id')
-    .executeTakeFirst();
-  if (!inserted) {
-    await tx.deleteFrom('customers').where('id', '=', c.id).execute();
-    const winner = await tx.selectFrom('customer_identities').select('customer_id').where('kind', '=', 'email').where('value', '=', value).executeTakeFirstOrThrow();
-    return { id: winner.customer_id, created: false };
-  }
-  await recordEvent(tx, { action: 'customer.created', entity: 'customer', entityId: c.id, actor, after: { name: name ?? null, identities: [{ kind: 'email', value }] } });
-  return { id: c.id, created: true };
+  return createByEmail(tx, actor, value, name);
+}
+
+/**
+ * Creates the customer of an email address the caller has just found unknown: the customer, its identity and the
+ * audit event in one statement. Two deliveries creating the same new customer at once: the second waits on the
+ * identity's unique index, writes no identity and no event, and then uses the first's customer.
+ */
+export async function createByEmail(tx: Queryable, actor: Actor, email: string, name?: string): Promise<{ id: string; created: boolean }> {
+  const value = normalizeIdentity('email', email);
+  const id = randomUUID();
+  const event = eventRow({ action: 'customer.created', entity: 'customer', entityId: id, actor, after: { name: name ?? null, identities: [{ kind: 'email', value }] } });
+  const { rows } = await sql<{ identified: string | null }>`
+    with c as (insert into customers (id, name) values (${id}, ${name ?? null}) returning id),
+    i as (
+      insert into customer_identities (customer_id, kind, value) select id, 'email', ${value} from c
+      on conflict do nothing returning customer_id
+    ),
+    e as (
+      insert into events (action, entity, entity_id, actor_kind, actor_id, after)
+      select ${event.action}, ${event.entity}, customer_id, ${event.actor_kind}, ${event.actor_id}::uuid, ${event.after}::jsonb from i
+    )
+    select (select customer_id from i) as identified`.execute(tx);
+  if (rows[0]?.identified) return { id, created: true };
+  await tx.deleteFrom('customers').where('id', '=', id).execute();
+  const winner = await tx.selectFrom('customer_identities').select('customer_id').where('kind', '=', 'email').where('value', '=', value).executeTakeFirstOrThrow();
+  return { id: winner.customer_id, created: false };
 }

@@ -295,7 +295,7 @@ describe('IMAP polling against a real Dovecot', { skip: dovecotInstalled() ? fal
     const raws = Array.from({ length: 5 }, () => mail({ to: box.address }));
     const uids = [];
     for (const raw of raws) uids.push(await dovecot.append(box.folder, raw));
-    const fault = failing(/insert into "inbound_emails"/, 3);
+    const fault = failing(/insert into "?inbound_emails"?/, 3);
 
     const broken = await pollMailbox(db.withPlugin(fault.plugin), storage, box.id);
     assert.equal(broken.status, 'failed');

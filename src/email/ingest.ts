@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AttachmentStorage } from '../attachments/storage.ts';
 import { dbNow, type Db, type Tx } from '../db/database.ts';
 import type { InboundOutcome } from '../db/types.ts';
-import { findOrCreateByEmail } from '../customers/service.ts';
+import { createByEmail } from '../customers/service.ts';
 import { recordEvent, type Actor } from '../events/record.ts';
 import { addCustomerMessageInTx } from '../tickets/messages.ts';
 import { openTicket } from '../tickets/service.ts';
@@ -75,10 +75,9 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
       const sender = mail.from!;
       const customer = facts.senderCustomerId
         ? { id: facts.senderCustomerId }
-        : await findOrCreateByEmail(tx, { kind: 'system' }, sender.address, sender.name ?? undefined);
+        : await createByEmail(tx, { kind: 'system' }, sender.address, sender.name ?? undefined); // facts found none
       const actor: Actor = { kind: 'customer', id: customer.id };
-      let ticketId: string;
-      let messageId: string;
+      const mailboxId = facts.mailbox?.id ?? null;
       if (decision.kind === 'reply') {
         const r = await addCustomerMessageInTx(tx, actor, {
           ticketId: decision.ticketId,
@@ -87,10 +86,17 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
           bodyHtml: mail.html ?? undefined,
           channel: 'email',
         });
-        ticketId = r.ticket.id;
-        messageId = r.message.id;
-      } else {
-        const opened = await openTicket(tx, actor, {
+        await storeAttachments(tx, storage, r.ticket.id, r.message.id, mail);
+        const ids = { ticketId: r.ticket.id, messageId: r.message.id };
+        const { rows } = await sql<{ id: string }>`with ${ticketedWrites(input, mail, facts.ownAddresses, mailboxId, ids)} select id from inbound`.execute(tx);
+        return { id: rows[0]!.id, outcome: 'ticketed', ticketId: ids.ticketId, reason: null };
+      }
+      // The email's headers, participants and inbound record go in the ticket's own statement.
+      const ids = { ticketId: randomUUID(), messageId: randomUUID() };
+      const opened = await openTicket(
+        tx,
+        actor,
+        {
           subject: mail.subject || '(no subject)',
           body: mail.text,
           bodyHtml: mail.html ?? undefined,
@@ -98,36 +104,11 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
           channel: 'email',
           teamId: decision.teamId,
           mailboxId: decision.mailboxId,
-        });
-        ticketId = opened.ticket.id;
-        messageId = opened.messageId;
-      }
-      await storeAttachments(tx, storage, ticketId, messageId, mail);
-      return insertInbound(tx, input, mail, { outcome: 'ticketed', mailboxId: facts.mailbox?.id ?? null, ticketId, messageId }, (db) =>
-        db
-          .with('email', (w) =>
-            w.insertInto('message_emails').values({
-              message_id: messageId,
-              ticket_id: ticketId,
-              direction: 'inbound',
-              message_id_header: mail.messageId,
-              in_reply_to: mail.inReplyTo[0] ?? null,
-              reference_ids: mail.references.slice(-50),
-              from_address: sender.address,
-              to_addresses: mail.to.map((a) => a.address).slice(0, 100),
-              cc_addresses: mail.cc.map((a) => a.address).slice(0, 100),
-              body_hash: mail.bodyHash,
-              new_text: mail.newText,
-            }),
-          )
-          .with('participants', (w) =>
-            w
-              .insertInto('ticket_participants')
-              .columns(['ticket_id', 'address'])
-              .expression(sql`select ${ticketId}::uuid, unnest(${participants(mail, facts.ownAddresses)}::text[])`)
-              .onConflict((oc) => oc.doNothing()),
-          ),
+        },
+        { ...ids, ctes: ticketedWrites(input, mail, facts.ownAddresses, mailboxId, ids), value: sql`(select id from inbound)` },
       );
+      await storeAttachments(tx, storage, ids.ticketId, ids.messageId, mail);
+      return { id: opened.along as string, outcome: 'ticketed', ticketId: ids.ticketId, reason: null };
     }
   }
 }
@@ -212,38 +193,42 @@ async function recordBounce(tx: Tx, bounce: Bounce, knownTicket: string | null):
   return ticketId;
 }
 
+type Filed = { outcome: InboundOutcome; mailboxId?: string | null; ticketId?: string | null; messageId?: string | null; reason?: string | null };
+
+/** The inbound record of a message: its raw bytes, where it came from and where it was filed. */
+async function insertInbound(tx: Db | Tx, input: InboundInput, mail: ParsedEmail | undefined, r: Filed): Promise<InboundResult> {
+  const { rows } = await inboundInsert(input, mail, r).execute(tx);
+  return { id: rows[0]!.id, outcome: r.outcome, ticketId: r.ticketId ?? null, reason: r.reason ?? null };
+}
+
+function inboundInsert(input: InboundInput, mail: ParsedEmail | undefined, r: Filed) {
+  return sql<{ id: string }>`
+    insert into inbound_emails (received_via, mailbox_id, envelope_from, envelope_to, message_id, from_address, subject,
+      body_hash, size_bytes, raw, outcome, reason, ticket_id, message_id_ref)
+    values (${input.via}, ${r.mailboxId ?? null}::uuid, ${input.envelopeFrom ?? null}, ${(input.envelopeTo ?? []).slice(0, 100)}::text[],
+      ${mail?.messageId ?? null}, ${mail?.from?.address ?? null}, ${mail?.subject ?? null},
+      ${mail?.bodyHash ?? createHash('sha256').update(input.raw).digest('hex')}, ${input.raw.length}, ${input.raw},
+      ${r.outcome}, ${r.reason ?? null}, ${r.ticketId ?? null}::uuid, ${r.messageId ?? null}::uuid)
+    returning id`;
+}
+
 /**
- * The inbound record of a message: its raw bytes, where it came from and where it was filed. `along` adds writes
- * that go in the same statement (the email headers and participants of a ticketed message), saving round trips.
+ * The writes of a message filed on a ticket, as clauses of one statement: its email headers, the copied addresses
+ * that take part in the ticket, and its inbound record (the clause named `inbound`, returning its id).
  */
-async function insertInbound(
-  tx: Db | Tx,
-  input: InboundInput,
-  mail: ParsedEmail | undefined,
-  r: { outcome: InboundOutcome; mailboxId?: string | null; ticketId?: string | null; messageId?: string | null; reason?: string | null },
-  along: (db: Db | Tx) => Pick<Db, 'insertInto'> = (db) => db,
-): Promise<InboundResult> {
-  const row = await along(tx)
-    .insertInto('inbound_emails')
-    .values({
-      received_via: input.via,
-      mailbox_id: r.mailboxId ?? null,
-      envelope_from: input.envelopeFrom ?? null,
-      envelope_to: (input.envelopeTo ?? []).slice(0, 100),
-      message_id: mail?.messageId ?? null,
-      from_address: mail?.from?.address ?? null,
-      subject: mail?.subject ?? null,
-      body_hash: mail?.bodyHash ?? createHash('sha256').update(input.raw).digest('hex'),
-      size_bytes: input.raw.length,
-      raw: input.raw,
-      outcome: r.outcome,
-      reason: r.reason ?? null,
-      ticket_id: r.ticketId ?? null,
-      message_id_ref: r.messageId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, outcome: r.outcome, ticketId: r.ticketId ?? null, reason: r.reason ?? null };
+function ticketedWrites(input: InboundInput, mail: Identified, own: Set<string>, mailboxId: string | null, ids: { ticketId: string; messageId: string }) {
+  return sql`email as (
+      insert into message_emails (message_id, ticket_id, direction, message_id_header, in_reply_to, reference_ids, from_address,
+        to_addresses, cc_addresses, body_hash, new_text)
+      values (${ids.messageId}::uuid, ${ids.ticketId}::uuid, 'inbound', ${mail.messageId}, ${mail.inReplyTo[0] ?? null},
+        ${mail.references.slice(-50)}::text[], ${mail.from!.address}, ${mail.to.map((a) => a.address).slice(0, 100)}::text[],
+        ${mail.cc.map((a) => a.address).slice(0, 100)}::text[], ${mail.bodyHash}, ${mail.newText})
+    ),
+    participants as (
+      insert into ticket_participants (ticket_id, address)
+      select ${ids.ticketId}::uuid, unnest(${participants(mail, own)}::text[]) on conflict do nothing
+    ),
+    inbound as (${inboundInsert(input, mail, { outcome: 'ticketed', mailboxId, ...ids })})`;
 }
 
 /** The Message-ID Heed gives a message that has none: the same bytes always get the same one. */

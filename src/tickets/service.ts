@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { dbNow, type Db, type Queryable, type Tx } from '../db/database.ts';
 import { ticketColumns, type Channel, type Ticket } from '../db/types.ts';
 import { changes, recordEvent, type Actor } from '../events/record.ts';
@@ -33,18 +33,30 @@ export type NewTicket = {
 };
 
 /**
+ * Writes the caller adds to the ticket's statement, saving a round trip: `ctes` are extra `name as (…)` clauses (they
+ * may use the ticket's and message's ids, which the caller chose), `value` one expression over them that the
+ * statement returns.
+ */
+export type AlongWithTicket = { ticketId: string; messageId: string; ctes: RawBuilder<unknown>; value: RawBuilder<unknown> };
+
+/**
  * Opens a ticket with its first (customer) message, routed to one accountable owner, in the caller's
  * transaction. The ticket, its message, its SLA clocks, its event and its live announcement are written by one
  * statement, after one read of its facts and one of the queue ahead: ticket creation is the busiest write of a
  * help desk (every email, form and chat), and each round trip to the database counts.
  */
-export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promise<{ ticket: Ticket; messageId: string }> {
+export async function openTicket(
+  tx: Tx,
+  actor: Actor,
+  input: NewTicket,
+  along?: AlongWithTicket,
+): Promise<{ ticket: Ticket; messageId: string; along?: unknown }> {
   const [facts, settings] = await Promise.all([prepareNewTicket(tx, input.teamId, input.requesterId), loadSettings(tx)]);
   const routing: RoutingDecision = input.ownerId
     ? { ownerId: input.ownerId, teamId: input.teamId ?? null, reason: 'default_owner' }
     : chooseOwner(facts.candidates);
-  const ticketId = randomUUID();
-  const messageId = randomUUID();
+  const ticketId = along?.ticketId ?? randomUUID();
+  const messageId = along?.messageId ?? randomUUID();
   const html = input.bodyHtml ? sanitizeMessageHtml(input.bodyHtml) : null;
   const at = now();
   const priority = input.priority ?? 'normal';
@@ -90,10 +102,10 @@ export async function openTicket(tx: Tx, actor: Actor, input: NewTicket): Promis
           'ownerId', t.owner_id, 'teamId', t.team_id, 'routing', ${routing.reason}::text, 'messageId', ${messageId}::text,
           'followUpOfId', t.follow_up_of_id)
       from t
-    )
-    select t.*, ${announce} as notified from t`.execute(tx);
-  const { notified: _, ...ticket } = rows[0]! as Ticket & { notified?: unknown };
-  return { ticket, messageId };
+    )${along ? sql`, ${along.ctes}` : sql``}
+    select t.*, ${announce} as notified${along ? sql`, ${along.value} as along` : sql``} from t`.execute(tx);
+  const { notified: _, along: value, ...ticket } = rows[0]! as Ticket & { notified?: unknown; along?: unknown };
+  return { ticket, messageId, along: value };
 }
 
 /** The API's ticket creation: matches or creates the requester, then opens the ticket. */
