@@ -48,18 +48,20 @@ export async function indexPendingTickets(db: Db, batch = 500): Promise<number> 
       index.push({ ticket_id: c.id, terms: JSON.stringify(toObject(v)) });
       for (const [term, weight] of topTerms(v, postingsPerTicket)) postings.push({ term, weight, ticket_id: c.id });
     }
-    await tx.insertInto('ticket_index').values(index).onConflict((oc) => oc.column('ticket_id').doNothing()).execute();
-    for (let i = 0; i < postings.length; i += 5000) {
-      await tx.insertInto('ticket_terms').values(postings.slice(i, i + 5000)).onConflict((oc) => oc.doNothing()).execute();
-    }
-    const dfRows = [...batchDf].map(([term, df]) => ({ term, df }));
-    for (let i = 0; i < dfRows.length; i += 5000) {
-      await tx
-        .insertInto('knowledge_terms')
-        .values(dfRows.slice(i, i + 5000))
-        .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`knowledge_terms.df + excluded.df` }))
-        .execute();
-    }
+    // Column arrays through unnest: three parameters however large the batch, so the statement's text is the same
+    // every time (a VALUES list of 5,000 rows is 15,000 parameters to compile, send and parse, planned afresh).
+    await sql`
+      insert into ticket_index (ticket_id, terms)
+      select * from unnest(${index.map((r) => r.ticket_id)}::uuid[], ${index.map((r) => r.terms)}::jsonb[])
+      on conflict (ticket_id) do nothing`.execute(tx);
+    await sql`
+      insert into ticket_terms (term, weight, ticket_id)
+      select * from unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.weight)}::real[], ${postings.map((p) => p.ticket_id)}::uuid[])
+      on conflict do nothing`.execute(tx);
+    await sql`
+      insert into knowledge_terms (term, df)
+      select * from unnest(${[...batchDf.keys()]}::text[], ${[...batchDf.values()]}::int[])
+      on conflict (term) do update set df = knowledge_terms.df + excluded.df`.execute(tx);
     const top = Math.max(mark, ...rows.rows.map((r) => r.number));
     await sql`update knowledge_state set indexed_number = ${top}, indexed_docs = ${total}`.execute(tx);
     return counted.length;
