@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { dbNow, type Db, type Tx } from '../db/database.ts';
 import { messageColumns, ticketColumns, type Channel, type Message, type Ticket, type TicketStatus } from '../db/types.ts';
-import { recordEvent, type Actor } from '../events/record.ts';
+import { eventRow, type Actor } from '../events/record.ts';
 import { HeedError } from '../http/errors.ts';
 import { htmlToText, sanitizeMessageHtml } from './html.ts';
 import { reviewSentReply } from '../commitments/from-reply.ts';
@@ -8,7 +9,7 @@ import { lockTicket, openTicket, statusStamps } from './service.ts';
 import { transition, type StatusCause } from './status.ts';
 import { syncClocks } from '../sla/clocks.ts';
 import { now } from '../time/clock.ts';
-import { actorIdOf, publish } from '../realtime/events.ts';
+import { actorIdOf, notification } from '../realtime/events.ts';
 
 export type AgentMessageInput = {
   ticketId: string;
@@ -44,30 +45,43 @@ async function insertMessage(
 ): Promise<MessageResult> {
   const decision = transition(ticket.status, cause);
   if (decision.outcome === 'follow_up') throw new Error('follow-ups are handled by the caller');
-  const message = await tx
-    .insertInto('messages')
-    .values({ ...values, ticket_id: ticket.id })
-    .returning(messageColumns)
-    .executeTakeFirstOrThrow();
   const statusValues = decision.outcome === 'changed' ? { status: decision.status, ...statusStamps(decision.status) } : {};
   const at = now();
-  const updated = await tx
-    .updateTable('tickets')
-    .set({ updated_at: dbNow(), ...statusValues, ...publicTurn(ticket, values, at) })
-    .where('id', '=', ticket.id)
-    .returning(ticketColumns)
-    .executeTakeFirstOrThrow();
-  updated.next_due_at = (await syncClocks(tx, ticket.id, at)).nextDue;
-  await recordEvent(tx, {
+  const id = randomUUID();
+  const event = eventRow({
     action: values.kind === 'note' ? 'message.note_added' : 'message.added',
     entity: 'message',
-    entityId: message.id,
+    entityId: id,
     ticketId: ticket.id,
     actor,
     before: decision.outcome === 'changed' ? { status: decision.from } : undefined,
     after: { kind: values.kind, direction: values.direction, ...(decision.outcome === 'changed' ? { status: decision.status } : {}) },
   });
-  await publish(tx, { type: 'message.added', ticketId: ticket.id, messageId: message.id, kind: values.kind, direction: values.direction, actorId: actorIdOf(actor) });
+  const live = notification({ type: 'message.added', ticketId: ticket.id, messageId: id, kind: values.kind, direction: values.direction, actorId: actorIdOf(actor) });
+  // The message, the ticket's new state, the audit event and the live announcement: one statement.
+  const { notified: _, ...updated } = await tx
+    .with('m', (db) => db.insertInto('messages').values({ ...values, id, ticket_id: ticket.id }))
+    .with('e', (db) => db.insertInto('events').values(event))
+    .updateTable('tickets')
+    .set({ updated_at: dbNow(), ...statusValues, ...publicTurn(ticket, values, at) })
+    .where('id', '=', ticket.id)
+    .returning([...ticketColumns, live.as('notified')])
+    .executeTakeFirstOrThrow();
+  // The message as stored: created_at is now(), the transaction's time, like the ticket's updated_at.
+  const message: Message = {
+    id,
+    ticket_id: ticket.id,
+    kind: values.kind,
+    direction: values.direction,
+    channel: values.channel,
+    author_agent_id: values.author_agent_id,
+    author_customer_id: values.author_customer_id,
+    body_text: values.body_text,
+    body_html: values.body_html,
+    coach: values.coach ? JSON.parse(values.coach) : null,
+    created_at: updated.updated_at,
+  };
+  updated.next_due_at = (await syncClocks(tx, ticket.id, at)).nextDue;
   return { message, ticket: updated, followUp: false };
 }
 
