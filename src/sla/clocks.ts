@@ -1,5 +1,6 @@
+import { sql, type QueryCreator } from 'kysely';
 import type { Queryable, Tx } from '../db/database.ts';
-import type { SlaClock, SlaMetric, Ticket } from '../db/types.ts';
+import type { DB, SlaClock, SlaMetric, Ticket } from '../db/types.ts';
 import { now } from '../time/clock.ts';
 import { addBusinessMinutes, businessMinutesBetween, type Calendar } from './calendar.ts';
 import { choosePolicy, loadSettings, targetMinutes, type Settings } from './policies.ts';
@@ -47,17 +48,28 @@ const promisedMinutes = (t: ClockFacts): number | null => {
 const planOf = (t: ClockFacts): string | null =>
   ((t.customer_expectations ?? {}) as { plan?: string }).plan ?? ((t.organization_expectations ?? {}) as { plan?: string }).plan ?? null;
 
-async function ticketFacts(tx: Queryable, ticketId: string): Promise<ClockFacts | undefined> {
-  return tx
+const CLOCK_TIMES = ['cycle_started_at', 'running_since', 'paused_at', 'due_at', 'warn_at', 'warned_at', 'breached_at', 'stopped_at'] as const;
+
+/** A ticket's clock facts and its clocks as stored, in one read (the clocks come as JSON, their times as text). */
+async function clockState(tx: Queryable, ticketId: string): Promise<{ facts: ClockFacts; clocks: SlaClock[] } | undefined> {
+  const row = await tx
     .selectFrom('tickets as t')
     .innerJoin('customers as c', 'c.id', 't.requester_id')
     .leftJoin('organizations as o', 'o.id', 'c.organization_id')
     .select([
       't.id', 't.status', 't.priority', 't.team_id', 't.channel', 't.tags', 't.created_at', 't.last_public_from', 't.waiting_since',
       't.first_replied_at', 'c.organization_id', 'c.expectations as customer_expectations', 'o.expectations as organization_expectations',
+      sql<Record<string, unknown>[]>`(select coalesce(json_agg(k), '[]') from sla_clocks k where k.ticket_id = t.id)`.as('clocks'),
     ])
     .where('t.id', '=', ticketId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { clocks, ...facts } = row;
+  const asDate = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    facts,
+    clocks: clocks.map((k) => ({ ...k, ...Object.fromEntries(CLOCK_TIMES.map((name) => [name, asDate(k[name])])) }) as unknown as SlaClock),
+  };
 }
 
 export type SyncOptions = { settings?: Settings };
@@ -106,15 +118,12 @@ export function planClocks(facts: ClockFacts, existing: Map<SlaMetric, SlaClock>
  * changes nothing. Returns the ticket's next due time and its first-response due time.
  */
 export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), options: SyncOptions = {}): Promise<ClockSummary> {
-  const [facts, rows, s] = await Promise.all([
-    ticketFacts(tx, ticketId),
-    tx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).execute(),
-    options.settings ?? loadSettings(tx),
-  ]);
-  if (!facts) return { nextDue: null, firstResponseDue: null, calendarId: null };
-  const { changed, ...summary } = planClocks(facts, new Map(rows.map((r) => [r.metric, r])), s, at);
-  if (changed.length > 0) {
-    await tx
+  const [state, s] = await Promise.all([clockState(tx, ticketId), options.settings ?? loadSettings(tx)]);
+  if (!state) return { nextDue: null, firstResponseDue: null, calendarId: null };
+  const { changed, ...summary } = planClocks(state.facts, new Map(state.clocks.map((r) => [r.metric, r])), s, at);
+  // The changed clocks and the ticket's next due time: one statement.
+  const upsert = (db: QueryCreator<DB>) =>
+    db
       .insertInto('sla_clocks')
       .values(changed)
       .onConflict((oc) =>
@@ -123,10 +132,9 @@ export async function syncClocks(tx: Tx, ticketId: string, at: Date = now(), opt
           for (const k of Object.keys(changed[0]!)) if (k !== 'ticket_id' && k !== 'metric') set[k] = eb.ref(`excluded.${k}` as 'excluded.due_at');
           return set;
         }),
-      )
-      .execute();
-  }
-  await tx.updateTable('tickets').set({ next_due_at: summary.nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', summary.nextDue).execute();
+      );
+  const writer = (changed.length > 0 ? tx.with('clocks', upsert) : tx) as Pick<QueryCreator<DB>, 'updateTable'>;
+  await writer.updateTable('tickets').set({ next_due_at: summary.nextDue }).where('id', '=', ticketId).where('next_due_at', 'is distinct from', summary.nextDue).execute();
   return summary;
 }
 
