@@ -3,6 +3,7 @@ import type { Tx } from '../db/database.ts';
 import { normalizeIdentity } from '../customers/identities.ts';
 import type { ParsedEmail } from './parse.ts';
 import { replyToken, subjectNumber, type RoutingFacts } from './route.ts';
+import { asNewTicketFacts, newTicketFactsSql } from '../tickets/routing.ts';
 
 type Mailbox = { id: string; address: string; team_id: string | null };
 type Thread = { ticket_id: string; message_id_header: string };
@@ -18,21 +19,26 @@ export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[
   // One round trip for what every message needs: our mailboxes, earlier messages with this Message-ID, the
   // stored messages it answers, and the customer the sender already is.
   const sender = mail.from ? normalizeIdentity('email', mail.from.address) : null;
-  const { rows } = await sql<{ mailboxes: Mailbox[]; same: RoutingFacts['sameMessageId'] | null; thread: Thread[] | null; customer: string | null }>`
+  // The envelope recipient decides first: it is where the mail was actually delivered.
+  const order = [...envelopeTo.map((a) => baseAddress(a.toLowerCase())), ...recipients.map(baseAddress)];
+  // What a new ticket from this email would need (its team's owner candidates, its requester's facts) is read here
+  // too, in case routing decides on one: the team is that of the first mailbox in `order`, as below.
+  const newTicket = newTicketFactsSql(
+    sql`(select team_id from mailboxes where address = any(${order}::text[]) order by array_position(${order}::text[], address) limit 1)`,
+    sql`(select customer_id from customer_identities where kind = 'email' and value = ${sender})`,
+  );
+  const { rows } = await sql<{ mailboxes: Mailbox[]; same: RoutingFacts['sameMessageId'] | null; thread: Thread[] | null; customer: string | null; new_ticket: Parameters<typeof asNewTicketFacts>[0] }>`
     select
+      (select row_to_json(r) from (${newTicket}) r) as new_ticket,
       (select coalesce(json_agg(json_build_object('id', id, 'address', address, 'team_id', team_id)), '[]') from mailboxes) as mailboxes,
       (select json_agg(json_build_object('ticketId', ticket_id, 'sender', from_address, 'bodyHash', body_hash))
         from inbound_emails where message_id = ${mail.messageId ?? null} and outcome <> 'dead_letter') as same,
       (select json_agg(json_build_object('ticket_id', ticket_id, 'message_id_header', message_id_header))
         from message_emails where message_id_header = any(${threadIds}::text[])) as thread,
       (select customer_id from customer_identities where kind = 'email' and value = ${sender}) as customer`.execute(tx);
-  const { mailboxes, same, thread, customer } = rows[0]!;
+  const { mailboxes, same, thread, customer, new_ticket } = rows[0]!;
   const ownAddresses = new Set(mailboxes.map((m) => m.address));
-  const bases = recipients.map(baseAddress);
-  // The envelope recipient decides first: it is where the mail was actually delivered.
-  const mailbox = [...envelopeTo.map((a) => baseAddress(a.toLowerCase())), ...bases]
-    .map((a) => mailboxes.find((m) => m.address === a))
-    .find(Boolean);
+  const mailbox = order.map((a) => mailboxes.find((m) => m.address === a)).find(Boolean);
   const sameMessageId = same ?? [];
   const threadTickets = threadIds.flatMap((id) => (thread ?? []).filter((r) => r.message_id_header === id).map((r) => r.ticket_id));
 
@@ -61,5 +67,6 @@ export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[
     threadTickets,
     tokenTicket,
     numberTicket,
+    newTicket: asNewTicketFacts(new_ticket),
   };
 }

@@ -104,6 +104,7 @@ async function file(tx: Tx, storage: AttachmentStorage, input: InboundInput, mai
           channel: 'email',
           teamId: decision.teamId,
           mailboxId: decision.mailboxId,
+          prepared: facts.newTicket,
         },
         { ...ids, ctes: ticketedWrites(input, mail, facts.ownAddresses, mailboxId, ids), value: sql`(select id from inbound)` },
       );

@@ -1,3 +1,4 @@
+import type { NewTicketFacts } from '../tickets/routing.ts';
 import type { Classification } from './classify.ts';
 import type { ParsedEmail } from './parse.ts';
 
@@ -17,6 +18,8 @@ export type RoutingFacts = {
   tokenTicket: string | null;
   /** The ticket named by a [#number] token in the subject, with the addresses taking part in it. */
   numberTicket: { id: string; participants: Set<string> } | null;
+  /** What a new ticket in the mailbox's team would need read (owner candidates, requester), read with the rest. */
+  newTicket?: NewTicketFacts;
 };
 
 export type RouteDecision =

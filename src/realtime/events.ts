@@ -3,7 +3,7 @@
  * one channel, issued inside the transaction of the change: PostgreSQL delivers a notification only when its
  * transaction commits, so a rolled-back change is never announced and every Heed process listening hears it.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import type { LiveEvent } from './types.ts';
 
@@ -43,3 +43,7 @@ export async function publish(tx: Queryable, event: LiveEvent): Promise<void> {
 
 /** The notification as an expression, for a statement that writes the change and announces it in one round trip. */
 export const notification = (event: LiveEvent) => sql`pg_notify(${CHANNEL}, ${encodeEvent(event)})`;
+
+/** The same, with one field of the event taken from the statement itself (a ticket's number, which its insert draws). */
+export const notificationWith = (event: LiveEvent, field: string, value: RawBuilder<unknown>) =>
+  sql`pg_notify(${CHANNEL}, jsonb_set(${encodeEvent(event)}::jsonb, ${`{${field}}`}::text[], to_jsonb(${value}))::text)`;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import { HeedError } from '../http/errors.ts';
 
@@ -20,16 +20,23 @@ type Candidates = {
 /** What the clocks of a new ticket need to know about its requester. */
 export type RequesterFacts = { organization_id: string | null; customer_expectations: unknown; organization_expectations: unknown };
 
-/** Everything a new ticket needs read before it is written, in one statement: owner candidates, number, requester. */
-export type NewTicketFacts = { candidates: Candidates; number: number; requester: RequesterFacts | null };
+/**
+ * Everything a new ticket needs read before it is written, in one statement: owner candidates and requester. The
+ * ticket's number is drawn by its insert (the column's default), so a read made in advance wastes none.
+ */
+export type NewTicketFacts = { candidates: Candidates; requester: RequesterFacts | null };
 
-function readFacts(db: Queryable, requestedTeamId: string | null | undefined, requesterId: string | null) {
-  return sql<Candidates & { number: number | null; requester: RequesterFacts | null }>`
+/**
+ * The read behind NewTicketFacts, as SQL another statement can embed (the email intake reads it with its routing
+ * facts): the team is the requested one, else the workspace default team.
+ */
+export function newTicketFactsSql(requestedTeam: RawBuilder<string | null>, requester: RawBuilder<string | null>) {
+  return sql<Candidates & { requester: RequesterFacts | null }>`
     with w as (
       select w.default_team_id, a.id as default_owner
       from workspace w left join agents a on a.id = w.default_owner_id and a.active
     ),
-    target as (select coalesce(${requestedTeamId ?? null}::uuid, (select default_team_id from w)) as id),
+    target as (select coalesce(${requestedTeam}, (select default_team_id from w)) as id),
     tm as (
       select t.id, l.id as lead_id
       from teams t left join agents l on l.id = t.lead_id and l.active
@@ -43,12 +50,21 @@ function readFacts(db: Queryable, requestedTeamId: string | null | undefined, re
         where m.team_id = (select id from tm) and a.active and a.availability = 'available'), '{}') as available,
       (select default_owner from w) as default_owner,
       nextval('routing_turn_seq') as turn,
-      case when ${requesterId}::uuid is not null then nextval('ticket_number_seq') end as number,
       (select json_build_object('organization_id', c.organization_id, 'customer_expectations', c.expectations,
           'organization_expectations', o.expectations)
-        from customers c left join organizations o on o.id = c.organization_id where c.id = ${requesterId}::uuid) as requester`
+        from customers c left join organizations o on o.id = c.organization_id where c.id = ${requester}) as requester`;
+}
+
+function readFacts(db: Queryable, requestedTeamId: string | null | undefined, requesterId: string | null) {
+  return newTicketFactsSql(sql`${requestedTeamId ?? null}::uuid`, sql`${requesterId}::uuid`)
     .execute(db)
     .then((r) => r.rows[0]!);
+}
+
+/** Splits the read into routing candidates and requester facts. */
+export function asNewTicketFacts(row: Candidates & { requester: RequesterFacts | null }): NewTicketFacts {
+  const { requester, ...candidates } = row;
+  return { candidates: { ...candidates, turn: Number(candidates.turn) }, requester };
 }
 
 /**
@@ -61,10 +77,9 @@ export async function routeNewTicket(db: Queryable, requestedTeamId: string | nu
   return chooseOwner(await readFacts(db, requestedTeamId, null));
 }
 
-/** The owner candidates of a new ticket with its number and its requester's facts (see routeNewTicket). */
+/** The owner candidates of a new ticket with its requester's facts (see routeNewTicket). */
 export async function prepareNewTicket(db: Queryable, requestedTeamId: string | null | undefined, requesterId: string): Promise<NewTicketFacts> {
-  const { number, requester, ...candidates } = await readFacts(db, requestedTeamId, requesterId);
-  return { candidates, number: Number(number), requester };
+  return asNewTicketFacts(await readFacts(db, requestedTeamId, requesterId));
 }
 
 export function chooseOwner(c: Candidates): RoutingDecision {

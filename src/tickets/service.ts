@@ -6,14 +6,14 @@ import { changes, recordEvent, type Actor } from '../events/record.ts';
 import { findOrCreateByEmail } from '../customers/service.ts';
 import { HeedError, notFound } from '../http/errors.ts';
 import { htmlToText, sanitizeMessageHtml } from './html.ts';
-import { chooseOwner, prepareNewTicket, type RoutingDecision } from './routing.ts';
+import { chooseOwner, prepareNewTicket, type NewTicketFacts, type RoutingDecision } from './routing.ts';
 import type { CreateTicketInput, UpdateTicketInput } from './schemas.ts';
 import { transition } from './status.ts';
 import { planClocks, syncClocks } from '../sla/clocks.ts';
 import { expectedReplyBy } from '../sla/eta.ts';
 import { loadSettings } from '../sla/policies.ts';
 import { now } from '../time/clock.ts';
-import { actorIdOf, notification, publish } from '../realtime/events.ts';
+import { actorIdOf, notificationWith, publish } from '../realtime/events.ts';
 
 export type NewTicket = {
   subject: string;
@@ -30,6 +30,8 @@ export type NewTicket = {
   ownerId?: string;
   /** The support mailbox an email ticket came in through. */
   mailboxId?: string | null;
+  /** Routing candidates and requester facts the caller has already read (prepareNewTicket's read, made elsewhere). */
+  prepared?: NewTicketFacts;
 };
 
 /**
@@ -51,7 +53,7 @@ export async function openTicket(
   input: NewTicket,
   along?: AlongWithTicket,
 ): Promise<{ ticket: Ticket; messageId: string; along?: unknown }> {
-  const [facts, settings] = await Promise.all([prepareNewTicket(tx, input.teamId, input.requesterId), loadSettings(tx)]);
+  const [facts, settings] = await Promise.all([input.prepared ?? prepareNewTicket(tx, input.teamId, input.requesterId), loadSettings(tx)]);
   const routing: RoutingDecision = input.ownerId
     ? { ownerId: input.ownerId, teamId: input.teamId ?? null, reason: 'default_owner' }
     : chooseOwner(facts.candidates);
@@ -76,13 +78,15 @@ export async function openTicket(
     at,
   );
   const expected = await expectedReplyBy(tx, { id: ticketId, team_id: routing.teamId }, at, clocks);
-  const announce = notification({ type: 'ticket.created', ticketId, number: facts.number, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) });
+  // The number is drawn by the insert (the column's default); the announcement takes it from there.
+  const created = { type: 'ticket.created' as const, ticketId, number: 0, ownerId: routing.ownerId, teamId: routing.teamId, actorId: actorIdOf(actor) };
+  const announce = notificationWith(created, 'number', sql`t.number`);
   const { rows } = await sql<Ticket>`
     with t as (
-      insert into tickets (id, number, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id,
+      insert into tickets (id, subject, channel, priority, tags, custom_fields, requester_id, team_id, owner_id,
         follow_up_of_id, mailbox_id, created_at, updated_at, last_public_from, waiting_since, ack_pending, next_due_at,
         expected_reply_by, first_expected_reply_by)
-      values (${ticketId}, ${facts.number}, ${input.subject}, ${input.channel}, ${priority}, ${tags}::text[],
+      values (${ticketId}, ${input.subject}, ${input.channel}, ${priority}, ${tags}::text[],
         ${JSON.stringify(input.customFields ?? {})}::jsonb, ${input.requesterId}, ${routing.teamId}, ${routing.ownerId},
         ${input.followUpOfId ?? null}, ${input.mailboxId ?? null}, ${at}, ${at}, 'customer', ${at},
         ${input.channel === 'email' || input.channel === 'web'}, ${clocks.nextDue}, ${expected}, ${expected})
