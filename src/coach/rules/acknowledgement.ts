@@ -4,6 +4,7 @@
 import type { Sentence } from '../text.ts';
 import { isFormality, sentenceSpan, type Hit } from './clauses.ts';
 import { complaintScore } from './complaint.ts';
+import { learnedComplaint } from '../learned.ts';
 
 // The draft's own account of a problem ("I see your order arrived damaged", "regarding your complaint").
 const DRAFT_COMPLAINT = new RegExp(
@@ -90,13 +91,22 @@ function acknowledges(s: Sentence, blamed: ReadonlySet<number>): boolean {
   return true;
 }
 
+/** Does any sentence apologise, empathise or validate? A greeting can carry the apology on its line ("Hi Priya, sorry
+ * about the overcharge."), so every sentence counts. */
+export function acknowledgesAny(sentences: Sentence[], blamed: ReadonlySet<number> = new Set()): boolean {
+  return sentences.some((s) => acknowledges(s, blamed));
+}
+
 const REPORTED = /\byour (?:feedback|e-?mail|message|call|letter|report|chat|complaint|concerns?|query|enquiry|note|review)\b/i;
 
 export type ComplaintSources = { context: string | null | undefined; quoted: string };
 
 /** Is there a complaint or an upset customer to answer? */
 export function customerComplained(sentences: Sentence[], sources: ComplaintSources): boolean {
-  if (complaintScore(`${sources.context ?? ''}\n${sources.quoted}`) >= 1) return true;
+  const customer = `${sources.context ?? ''}\n${sources.quoted}`;
+  if (complaintScore(customer) >= 1) return true;
+  // Where the lexicon finds nothing, the learned reading of the customer's words may (see learned.ts).
+  if (learnedComplaint(customer)) return true;
   // "Following your call about the outage", "your message that the app keeps crashing": the draft restates a failure
   // the customer reported.
   return sentences.some((s) => DRAFT_COMPLAINT.test(s.text) || (REPORTED.test(s.text) && complaintScore(s.text) >= 1));
@@ -106,8 +116,7 @@ export function customerComplained(sentences: Sentence[], sources: ComplaintSour
 export function findNoAcknowledgement(sentences: Sentence[], sources: ComplaintSources, blamed: ReadonlySet<number> = new Set()): Hit[] {
   const words = sentences.filter((s) => !isFormality(s.text));
   if (words.length === 0) return [];
-  // A greeting can carry the apology on its line ("Hi Priya, sorry about the overcharge."), so every sentence counts.
-  if (sentences.some((s) => acknowledges(s, blamed))) return [];
+  if (acknowledgesAny(sentences, blamed)) return [];
   if (!customerComplained(sentences, sources)) return [];
   // Point at the sentence that takes up the complaint, or else where the answer opens.
   const anchor = words.find((s) => DRAFT_COMPLAINT.test(s.text)) ?? words[0]!;
