@@ -98,3 +98,35 @@ test('blame: our own unit declared powerless over another party, or only passing
     ],
   );
 });
+
+test('channel_redirect: an errand to another party or its channel, whatever the verb (holdout7)', () => {
+  probe(
+    'channel_redirect',
+    [
+      'Please take the kettle and your receipt back to the Leeds branch.',
+      'Please put your complaint to the hotel in writing and keep a copy.',
+      'For missing parcels please lodge a claim through the sender.',
+      'If you disagree, you can file an appeal with the state Department of Insurance.',
+      'Kindly coordinate with them directly.',
+      'Your IT admin should check the IdP settings.',
+      'Any concerns about what was sold to you need to go to the dealer.',
+    ],
+    [
+      'Your admin should have removed the leavers, so I have removed them for you now.',
+      'So the delay sits with him and not with the current plans office.',
+      "I've sent your photos to the hotel and asked them to reply to you by Friday.",
+      'Please keep this email for your records.',
+    ],
+  );
+});
+
+test('blame: our own slip set against another, or no one at fault, is owning it (holdout7)', () => {
+  table(
+    ["The garlic bread was the rider's mistake, not ours."],
+    [
+      "The garlic bread was our packing mistake, not the rider's.",
+      "That's a customs check, not something the shipper did wrong.",
+      'The delay came from the storm, which was outside our control, and I have rebooked you.',
+    ],
+  );
+});
