@@ -25,9 +25,10 @@ export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[
   // too, in case routing decides on one: the team is that of the first mailbox in `order`, as below.
   const newTicket = newTicketFactsSql(
     sql`(select team_id from mailboxes where address = any(${order}::text[]) order by array_position(${order}::text[], address) limit 1)`,
-    sql`(select customer_id from customer_identities where kind = 'email' and value = ${sender})`,
+    sql`(select customer_id from sender_customer)`,
   );
   const { rows } = await sql<{ mailboxes: Mailbox[]; same: RoutingFacts['sameMessageId'] | null; thread: Thread[] | null; customer: string | null; new_ticket: Parameters<typeof asNewTicketFacts>[0] }>`
+    with sender_customer as (select customer_id from customer_identities where kind = 'email' and value = ${sender})
     select
       (select row_to_json(r) from (${newTicket}) r) as new_ticket,
       (select coalesce(json_agg(json_build_object('id', id, 'address', address, 'team_id', team_id)), '[]') from mailboxes) as mailboxes,
@@ -35,7 +36,7 @@ export async function gatherFacts(tx: Tx, mail: ParsedEmail, envelopeTo: string[
         from inbound_emails where message_id = ${mail.messageId ?? null} and outcome <> 'dead_letter') as same,
       (select json_agg(json_build_object('ticket_id', ticket_id, 'message_id_header', message_id_header))
         from message_emails where message_id_header = any(${threadIds}::text[])) as thread,
-      (select customer_id from customer_identities where kind = 'email' and value = ${sender}) as customer`.execute(tx);
+      (select customer_id from sender_customer) as customer`.execute(tx);
   const { mailboxes, same, thread, customer, new_ticket } = rows[0]!;
   const ownAddresses = new Set(mailboxes.map((m) => m.address));
   const mailbox = order.map((a) => mailboxes.find((m) => m.address === a)).find(Boolean);
