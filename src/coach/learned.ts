@@ -46,12 +46,19 @@ export function useBlameModel(m: Classifier | null, atLeast = THRESHOLD) {
   model = m;
   threshold = atLeast;
 }
+/** A model as the training script stored it, or null when there is none. */
+const stored = (file: string): Classifier | null => (fs.existsSync(file) ? load(JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClassifier) : null);
+
 function blameModel(): Classifier | null {
-  if (model === undefined) model = fs.existsSync(MODEL_FILE) ? load(JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as StoredClassifier) : null;
+  if (model === undefined) model = stored(MODEL_FILE);
   return model;
 }
 
-const probability = (m: Classifier, agentText: string) => predict(m, vectorOf(agentText)).find((x) => x.label === 'blame')?.p ?? 0;
+/** The model's probability for `label` on `text`. */
+const probabilityOf = (m: Classifier, text: string, label: string) => predict(m, vectorOf(text)).find((x) => x.label === label)?.p ?? 0;
+const probability = (m: Classifier, agentText: string) => probabilityOf(m, agentText, 'blame');
+/** Words as the models and their thresholds count them. */
+const wordCount = (text: string) => (text.match(/[a-z']+/gi) ?? []).length;
 
 /**
  * A learned reading of the customer's words: did they complain? The complaint lexicon (rules/complaint.ts) finds the
@@ -81,11 +88,9 @@ const ASKS = /^(?:(?:hi|hello|hey|dear)\b[^\n.!?]{0,30}?[,!.\n]\s*)?(?:please\s+
 
 /** How strongly the model reads the customer's words as a complaint (0 to 1; 0 with no model, too few words, or a question). */
 export function complaintProbability(customerText: string): number {
-  if (complaintModel === undefined) {
-    complaintModel = fs.existsSync(COMPLAINT_MODEL_FILE) ? load(JSON.parse(fs.readFileSync(COMPLAINT_MODEL_FILE, 'utf8')) as StoredClassifier) : null;
-  }
-  if (!complaintModel || (customerText.match(/[a-z']+/gi) ?? []).length < COMPLAINT_MIN_WORDS || ASKS.test(customerText.trim())) return 0;
-  return predict(complaintModel, vectorOf(customerText)).find((x) => x.label === 'complaint')?.p ?? 0;
+  if (complaintModel === undefined) complaintModel = stored(COMPLAINT_MODEL_FILE);
+  if (!complaintModel || wordCount(customerText) < COMPLAINT_MIN_WORDS || ASKS.test(customerText.trim())) return 0;
+  return probabilityOf(complaintModel, customerText, 'complaint');
 }
 
 export const learnedComplaint = (customerText: string) => complaintProbability(customerText) >= complaintThreshold;
@@ -106,7 +111,7 @@ export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | nu
   // A learned reading is a weak signal, held to what the weak patterns are: an outside cause named anywhere, or a
   // question, an owned mistake, an apology, the agent's own action or an expected arrival around the sentence that
   // weighs most make the draft an account, not deflection. The cheap checks go before the model.
-  if (!m || sentences.length === 0 || (agentText.match(/[a-z']+/gi) ?? []).length < MIN_WORDS || namesOutsideCause(agentText)) return null;
+  if (!m || sentences.length === 0 || wordCount(agentText) < MIN_WORDS || namesOutsideCause(agentText)) return null;
   if (probability(m, agentText) < threshold) return null;
   const b = m.labels.indexOf('blame');
   const L = m.labels.length;
@@ -122,7 +127,7 @@ export function learnedBlame(agentText: string, sentences: Sentence[]): Hit | nu
   let bestWords: string[] = [];
   for (const [i, s] of sentences.entries()) {
     // A greeting or a sign-off ("Dear Customer,") accuses nobody, whatever its words weigh.
-    if ((s.text.match(/[a-z']+/gi) ?? []).length < 4) continue;
+    if (wordCount(s.text) < 4) continue;
     const scored = terms(s.text).map((t) => [t, lean(t)] as const);
     const score = scored.reduce((sum, [, w]) => sum + w, 0);
     if (score > bestScore) {
