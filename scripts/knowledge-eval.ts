@@ -12,35 +12,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { parse as parseYaml } from 'yaml';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { ArticleIndex, type ArticleDoc } from '../src/knowledge/match/articles.ts';
-import { confidence } from '../src/knowledge/match/confidence.ts';
 import { groupInquiries, vMeasure } from '../src/knowledge/match/grouping.ts';
 import { fromObject } from '../src/knowledge/match/vectors.ts';
 import { similarTickets } from '../src/knowledge/similar.ts';
 import { tagModel, trainTagModel } from '../src/knowledge/tag-model.ts';
 import { indexPendingTickets } from '../src/knowledge/tickets-index.ts';
+import { loadSet } from './knowledge-sets.ts';
 
 const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, banking77: { type: 'boolean' }, misses: { type: 'string' } } });
-const evalDir = path.join(import.meta.dirname, '../src/knowledge/eval');
 const banking = path.join(import.meta.dirname, '../../shared/corpora/banking77');
-
-type Inquiry = { id: string; subject?: string; text: string; article: string | null };
-
-/** Articles (Markdown with front matter) and labelled inquiries of one set. */
-export function loadSet(name: string): { docs: ArticleDoc[]; inquiries: Inquiry[] } {
-  const dir = path.join(evalDir, name);
-  const docs = fs.readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.md')).map((f) => {
-    const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(fs.readFileSync(path.join(dir, 'articles', f), 'utf8'));
-    if (!m) throw new Error(`${f}: no front matter`);
-    const fm = parseYaml(m[1]!) as { slug: string; title: string; tags?: string[]; category?: string };
-    return { id: fm.slug, title: fm.title, body: m[2]!, tags: fm.tags ?? [], category: fm.category ?? null };
-  });
-  const inquiries = fs.readFileSync(path.join(dir, 'inquiries.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Inquiry);
-  return { docs, inquiries };
-}
 
 function evalSet(name: string, misses: number): void {
   const { docs, inquiries } = loadSet(name);
@@ -49,8 +32,7 @@ function evalSet(name: string, misses: number): void {
   const wrong: string[] = [];
   const started = performance.now();
   for (const q of inquiries) {
-    const matches = index.match(`${q.subject ?? ''}\n${q.text}`);
-    const sure = confidence(matches);
+    const { matches, confident: sure } = index.rank(`${q.subject ?? ''}\n${q.text}`);
     if (q.article) {
       answerable++;
       if (matches[0]?.id === q.article) first++;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Queryable } from '../db/database.ts';
 import { ArticleIndex, type ArticleDoc } from './match/articles.ts';
-import { confidence } from './match/confidence.ts';
 
 export type Suggestion = { articleId: string; title: string; slug: string; score: number; snippet: string };
 export type Suggestions = { items: Suggestion[]; confident: boolean };
@@ -47,7 +46,7 @@ export async function suggestArticles(
 ): Promise<Suggestions> {
   const { index, docs } = await articleIndex(db, input.locale ?? 'en', input.version);
   if (index.size === 0) return { items: [], confident: false };
-  const matches = index.match(`${input.subject ?? ''}\n${input.body}`);
+  const { matches, confident } = index.rank(`${input.subject ?? ''}\n${input.body}`);
   const items = matches
     .filter((m) => m.score > 0)
     .slice(0, input.limit ?? 5)
@@ -55,7 +54,7 @@ export async function suggestArticles(
       const doc = docs.get(m.id)!;
       return { articleId: m.id, title: doc.title, slug: doc.slug, score: round(m.score), snippet: snippet(m.passage) };
     });
-  return { items, confident: confidence(matches) };
+  return { items, confident };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

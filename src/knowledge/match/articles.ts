@@ -1,11 +1,18 @@
 import { actionConcepts, concepts } from './concepts.ts';
+import { confidence } from './confidence.ts';
+import { wordVectors } from './embeddings.ts';
+import { articleFields, features, lead, rankerModel, scoreAll, type ArticleFields } from './rerank.ts';
 import { Speller } from './spelling.ts';
 import { terms } from './text.ts';
 import { idf, weigh, type Vector } from './vectors.ts';
 
 /** What the matcher needs of an article; `key` (id and version) lets a rebuild reuse the text already read. */
 export type ArticleDoc = { id: string; title: string; body: string; tags: string[]; category: string | null; key?: string };
-export type Match = { id: string; score: number; passage: string };
+export type Match = { id: string; score: number; passage: string; /** word matching: the article as a whole, its title and tags, its best passage */ parts: [number, number, number] };
+export type Ranked = { matches: Match[]; confident: boolean };
+
+/** How many articles the ranker looks at: the best of word matching, then, in a small help center, others. */
+export const candidates = 20;
 
 /**
  * How an inquiry is weighed against articles; exported so the evaluation script can try other values. A need the
@@ -19,7 +26,7 @@ export type Match = { id: string; score: number; passage: string };
 export const tuning = { conceptBoost: 2, actionBoost: 1.5, whole: 0.5, title: 0.3, passage: 0.2, spell: true };
 
 type Counts = Map<string, number>;
-type Read = { head: Counts; title: Counts; titleOnly: Counts; passages: { text: string; counts: Counts }[] };
+type Read = { head: Counts; title: Counts; titleOnly: Counts; passages: { text: string; counts: Counts }[]; fields?: ArticleFields };
 type Postings = Map<string, { ids: Int32Array; weights: Float32Array }>;
 type Building = Map<string, { ids: number[]; weights: number[] }>;
 
@@ -66,6 +73,8 @@ export class ArticleIndex {
   private readonly passageText: string[] = [];
   private readonly passageOf: number[] = [];
   private readonly speller: Speller;
+  private readonly fields: (ArticleFields | undefined)[];
+  private readonly position: Map<string, number>;
 
   constructor(
     docs: ArticleDoc[],
@@ -107,6 +116,9 @@ export class ArticleIndex {
     this.whole = pack(whole);
     this.title = pack(title);
     this.passage = pack(passage);
+    this.position = new Map(docs.map((d, i) => [d.id, i]));
+    const wv = wordVectors();
+    this.fields = all.map((r, i) => (wv ? (r.fields ??= articleFields(docs[i]!, wv)) : undefined));
   }
 
   get size(): number {
@@ -156,8 +168,43 @@ export class ArticleIndex {
     return touched.slice(0, limit).map((a) => ({
       id: this.docs[a]!.id,
       score: score[a]!,
+      parts: [whole[a]!, title[a]!, bestScore[a]!] as [number, number, number],
       passage: this.passageText[bestPassage[a]! >= 0 ? bestPassage[a]! : this.firstPassage(a)] ?? '',
     }));
+  }
+
+  /**
+   * The articles that answer an inquiry, best first, scored by the learned ranker (the probability that each is
+   * the one), and whether the best is sure enough to offer a customer. Without the shipped model files, word
+   * matching alone.
+   */
+  rank(text: string, limit = 50): Ranked {
+    const wv = wordVectors();
+    const model = rankerModel();
+    // Fewer than three articles leave no lead worth reading: word matching decides.
+    if (!wv || !model || this.docs.length < 3) {
+      const matches = this.match(text, limit);
+      return { matches, confident: confidence(matches) };
+    }
+    const cands = this.candidatesFor(text);
+    const feats = features(text, cands, wv);
+    const { scores, probabilities } = scoreAll(model, feats);
+    const order = cands.map((_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);
+    const matches = order.slice(0, limit).map((i) => ({ ...cands[i]!.match, score: probabilities[i]! }));
+    return { matches, confident: lead(scores) >= model.confident };
+  }
+
+  /** The candidates the ranker looks at, with what it needs of each. */
+  candidatesFor(text: string): { match: Match; fields: ArticleFields }[] {
+    const matched = this.match(text, candidates);
+    const list = matched.map((m) => ({ match: m, fields: this.fields[this.position.get(m.id)!]! }));
+    // Articles sharing no word with the inquiry can still be what it means.
+    const seen = new Set(matched.map((m) => m.id));
+    for (let i = 0; i < this.docs.length && list.length < candidates; i++) {
+      const d = this.docs[i]!;
+      if (!seen.has(d.id)) list.push({ match: { id: d.id, score: 0, passage: this.passageText[this.firstPassage(i)] ?? '', parts: [0, 0, 0] }, fields: this.fields[i]! });
+    }
+    return list;
   }
 
   private firstPassage(article: number): number {

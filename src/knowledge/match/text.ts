@@ -29,6 +29,11 @@ const irregular: Record<string, string> = {
   children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth', mice: 'mouse',
 };
 
+/** Whether a word is a function word that says nothing of what the customer needs. */
+export function stopWord(word: string): boolean {
+  return stop.has(word);
+}
+
 /** Whether a word is one this module knows as English whatever the articles say (a stop word or an irregular form). */
 export function commonWord(word: string): boolean {
   return stop.has(word) || word in irregular;
