@@ -27,7 +27,7 @@ export function examplesOf(set: LabelledSet): Example[] {
     const text = `${q.subject ?? ''}\n${q.text}`;
     const cands = index.candidatesFor(text);
     const at = cands.findIndex((c) => c.match.id === q.article);
-    return { feats: features(text, cands, wv), right: q.article === null ? -1 : at < 0 ? -2 : at };
+    return { feats: features(text, cands, wv, index.rarity), right: q.article === null ? -1 : at < 0 ? -2 : at };
   });
 }
 

@@ -75,6 +75,7 @@ export class ArticleIndex {
   private readonly speller: Speller;
   private readonly fields: (ArticleFields | undefined)[];
   private readonly position: Map<string, number>;
+  private readonly wordDocs = new Map<number, number>();
 
   constructor(
     docs: ArticleDoc[],
@@ -119,6 +120,7 @@ export class ArticleIndex {
     this.position = new Map(docs.map((d, i) => [d.id, i]));
     const wv = wordVectors();
     this.fields = all.map((r, i) => (wv ? (r.fields ??= articleFields(docs[i]!, wv)) : undefined));
+    for (const f of this.fields) if (f) for (const id of f.ids[2]!) this.wordDocs.set(id, (this.wordDocs.get(id) ?? 0) + 1);
   }
 
   get size(): number {
@@ -187,12 +189,15 @@ export class ArticleIndex {
       return { matches, confident: confidence(matches) };
     }
     const cands = this.candidatesFor(text);
-    const feats = features(text, cands, wv);
+    const feats = features(text, cands, wv, this.rarity);
     const { scores, probabilities } = scoreAll(model, feats);
     const order = cands.map((_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);
     const matches = order.slice(0, limit).map((i) => ({ ...cands[i]!.match, score: probabilities[i]! }));
     return { matches, confident: lead(scores) >= model.confident };
   }
+
+  /** How rare a word (by vector id) is among the articles: inverse document frequency. */
+  readonly rarity = (id: number): number => idf(this.docs.length, this.wordDocs.get(id) ?? 0);
 
   /** The candidates the ranker looks at, with what it needs of each. */
   candidatesFor(text: string): { match: Match; fields: ArticleFields }[] {

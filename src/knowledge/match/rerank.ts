@@ -24,6 +24,7 @@ export const FEATURES = [
   'whole', 'title', 'passage', 'relative',
   ...['title', 'opening', 'body'].map((f) => `cos_${f}`),
   ...['title', 'opening', 'body'].flatMap((f) => MU.map((m) => `kernel_${f}_${m}`)),
+  ...['title', 'opening', 'body'].map((f) => `align_${f}`),
 ];
 
 /**
@@ -49,10 +50,10 @@ function opening(body: string): string {
 }
 
 /** The weighted average of the words' vectors, unit length. */
-function mean(ids: Map<number, number>, wv: WordVectors): Float32Array {
+function mean(ids: Map<number, number>, wv: WordVectors, rarity: (id: number) => number = () => 1): Float32Array {
   const v = new Float32Array(wv.dims);
   for (const [id, c] of ids) {
-    const w = c * wordWeight(id);
+    const w = c * wordWeight(id) * rarity(id);
     const off = id * wv.dims;
     for (let i = 0; i < wv.dims; i++) v[i]! += w * wv.data[off + i]!;
   }
@@ -82,19 +83,27 @@ for (let n = 0; n <= 2 * STEPS; n++) {
 }
 
 /** The features of each candidate for one inquiry, in FEATURES order. */
-export function features(text: string, candidates: { match: Match; fields: ArticleFields }[], wv: WordVectors): Float64Array[] {
+export function features(
+  text: string,
+  candidates: { match: Match; fields: ArticleFields }[],
+  wv: WordVectors,
+  /** how rare a word is among this help center's articles (1 = in all of them) */
+  rarity: (id: number) => number = () => 1,
+): Float64Array[] {
   const q = wordIds(text, wv);
   const qIds = Int32Array.from(q.keys());
   const nq = qIds.length;
-  const total = [...q].reduce((s, [id, c]) => s + c * wordWeight(id), 0) || 1;
-  const qShare = Float64Array.from(qIds, (id) => (q.get(id)! * wordWeight(id)) / total);
-  const qMean = mean(q, wv);
+  const weightOf = (id: number) => q.get(id)! * wordWeight(id) * rarity(id);
+  const total = qIds.reduce((s, id) => s + weightOf(id), 0) || 1;
+  const qShare = Float64Array.from(qIds, (id) => weightOf(id) / total);
+  const qMean = mean(q, wv, rarity);
   const top = Math.max(1e-9, ...candidates.map((c) => c.match.score));
   // Kernel values of (inquiry word, article word), once per distinct article word among the candidates.
   const slot = new Map<number, number>();
   for (const c of candidates) for (const ids of c.fields.ids) for (const id of ids) if (!slot.has(id)) slot.set(id, slot.size);
   const width = nq * K;
   const kern = new Float64Array(slot.size * width);
+  const cosv = new Float64Array(slot.size * nq);
   const data = wv.data, dims = wv.dims, scale = 1 / (127 * 127);
   for (const [id, at] of slot) {
     const y = id * dims;
@@ -106,12 +115,15 @@ export function features(text: string, candidates: { match: Match; fields: Artic
         for (let i = 0; i < dims; i++) s += data[x + i]! * data[y + i]!;
         c = s * scale;
       }
+      cosv[at * nq + qi] = c;
       const o = at * width + qi * K;
       const t = Math.round((Math.min(1, Math.max(-1, c)) + 1) * STEPS) * K;
       for (let j = 0; j < K; j++) kern[o + j] = TABLE[t + j]!;
     }
   }
   const sums = new Float64Array(width);
+  const best = new Float64Array(nq);
+  const alignAt = 4 + FIELDS + FIELDS * K;
   return candidates.map(({ match, fields }) => {
     const f = new Float64Array(FEATURES.length);
     f[0] = match.parts[0];
@@ -124,14 +136,18 @@ export function features(text: string, candidates: { match: Match; fields: Artic
       for (let i = 0; i < dims; i++) s += qMean[i]! * m[i]!;
       f[4 + fi] = s;
       sums.fill(0);
+      best.fill(0);
       const ids = fields.ids[fi]!, counts = fields.counts[fi]!;
       for (let n = 0; n < ids.length; n++) {
-        const o = slot.get(ids[n]!)! * width;
+        const at = slot.get(ids[n]!)!;
+        for (let qi = 0; qi < nq; qi++) if (cosv[at * nq + qi]! > best[qi]!) best[qi] = cosv[at * nq + qi]!;
+        const o = at * width;
         const c = counts[n]!;
         for (let x = 0; x < width; x++) sums[x]! += c * kern[o + x]!;
       }
       const base = 4 + FIELDS + fi * K;
       for (let qi = 0; qi < nq; qi++) for (let j = 0; j < K; j++) f[base + j]! += qShare[qi]! * Math.log1p(sums[qi * K + j]!);
+      for (let qi = 0; qi < nq; qi++) f[alignAt + fi]! += qShare[qi]! * best[qi]!;
     }
     return f;
   });
