@@ -1,7 +1,8 @@
 // The knowledge benchmark (issue 6): article suggestions, similar tickets and repeated-inquiry grouping at size.
 // Seeds tickets (bench/seed.ts) and 5,000 articles, runs the product's own indexer until it has caught up, trains the
 // tag model, groups 100,000 inquiries, calls similarTickets directly, then loads a running Heed over HTTP.
-//   node --import tsx bench/knowledge.ts [--db postgres|pglite] [--tickets N] [--articles N]
+//   node --import tsx bench/knowledge.ts [--db postgres|pglite] [--tickets N] [--articles N] [--connections N] [--rate R]
+// --rate holds the HTTP load at R requests/s in all (latency at a steady load); without it, as fast as Heed answers.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,7 @@ const { values: v } = parseArgs({
     macros: { type: 'string', default: '60' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    rate: { type: 'string' },
     calls: { type: 'string', default: '600' },
     'index-batch': { type: 'string', default: '2000' },
     'index-budget': { type: 'string', default: '0' },
@@ -187,7 +189,7 @@ try {
   const server = await startServer({ ...target.env, TRUST_PROXY: 'true' }, path.join(resultsDir, `${stamp}-knowledge-${kind}-server.log`));
   try {
     const token = await login(server.url, admin.email, admin.password);
-    const common = { url: server.url, token, duration, connections, warmupSeconds: 2, serverPid: server.proc.pid! };
+    const common = { url: server.url, token, duration, connections, warmupSeconds: 2, serverPid: server.proc.pid!, ...(v.rate ? { rate: num(v.rate, 'rate', 1) } : {}) };
     let n = 0;
     // Public route, limited to 120 a minute per client address: each request comes from its own customer address.
     const suggestReq = {

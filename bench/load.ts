@@ -27,6 +27,8 @@ export type LoadOptions = {
   request: Request;
   serverPid: number;
   warmupSeconds?: number;
+  /** Requests per second across all connections (autocannon's overallRate); unset: as fast as the server answers. */
+  rate?: number;
 };
 
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
@@ -49,6 +51,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     timeout: 30,
     headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
     requests: [request],
+    ...(o.rate ? { overallRate: o.rate } : {}),
     ...(o.warmupSeconds ? { warmup: { connections: o.connections, duration: o.warmupSeconds } } : {}),
   });
   let before = snapshot(o.serverPid);
