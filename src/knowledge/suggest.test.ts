@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTicket, testApp, type TestApp } from '../../test/helpers.ts';
 import { knowledgeTick } from './jobs.ts';
+import { articleIndex, knowledgeVersion } from './suggest.ts';
 import { trainTagModel } from './tag-model.ts';
 
 const article = (t: TestApp, a: Record<string, unknown>) => t.call({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { status: 'published', ...a } });
@@ -28,6 +29,16 @@ describe('article suggestions', () => {
     assert.match(res.body.items[0].snippet, /damaged/);
     assert.ok(res.body.items[0].score > (res.body.items[1]?.score ?? 0));
     assert.equal(res.body.confident, true);
+  });
+
+  it('builds one index for concurrent requests of the same version, and a new one when an article changes', async () => {
+    await sql`update knowledge_state set version = version + 1`.execute(t.database.db);
+    const [a, b, c] = await Promise.all([articleIndex(t.database.db), articleIndex(t.database.db), articleIndex(t.database.db)]);
+    assert.equal(a, b);
+    assert.equal(b, c);
+    assert.equal(a!.version, await knowledgeVersion(t.database.db));
+    await sql`update knowledge_state set version = version + 1`.execute(t.database.db);
+    assert.notEqual(await articleIndex(t.database.db), a);
   });
 
   it('is not confident when no article answers, rather than offering a wrong one', async () => {

@@ -8,8 +8,9 @@ export type Suggestions = { items: Suggestion[]; confident: boolean };
 type Cached = { version: string; index: ArticleIndex; docs: Map<string, ArticleDoc & { slug: string }> };
 
 // One index per database handle and locale, rebuilt when knowledge_state.version moves (a trigger moves it on every
-// change to an article's text or status, from any process).
-const cache = new WeakMap<object, Map<string, Cached>>();
+// change to an article's text or status, from any process). A build of thousands of articles takes seconds, so
+// concurrent requests for the same version share one build instead of each starting its own.
+const cache = new WeakMap<object, Map<string, { version: string; built: Promise<Cached> }>>();
 
 /** The version of everything suggestions read; moved by triggers on articles and macros. */
 export async function knowledgeVersion(db: Queryable): Promise<string> {
@@ -23,7 +24,16 @@ export async function articleIndex(db: Db, locale = 'en', known?: string): Promi
   let byLocale = cache.get(db);
   if (!byLocale) cache.set(db, (byLocale = new Map()));
   const hit = byLocale.get(locale);
-  if (hit && hit.version === version) return hit;
+  if (hit && hit.version === version) return hit.built;
+  const built = buildIndex(db, locale, version);
+  const entry = { version, built };
+  byLocale.set(locale, entry);
+  // A failed build is not kept: the next request tries again.
+  built.catch(() => byLocale.get(locale) === entry && byLocale.delete(locale));
+  return built;
+}
+
+async function buildIndex(db: Db, locale: string, version: string): Promise<Cached> {
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'title', 'slug', 'body', 'tags', 'category', 'version'])
@@ -31,9 +41,7 @@ export async function articleIndex(db: Db, locale = 'en', known?: string): Promi
     .where('locale', '=', locale)
     .execute();
   const docs = rows.map((r) => ({ ...r, key: `${r.id}:${r.version}` }));
-  const fresh: Cached = { version, index: new ArticleIndex(docs), docs: new Map(docs.map((r) => [r.id, r])) };
-  byLocale.set(locale, fresh);
-  return fresh;
+  return { version, index: new ArticleIndex(docs), docs: new Map(docs.map((r) => [r.id, r])) };
 }
 
 /**
