@@ -5,7 +5,9 @@
  *  - banking77 through the real database path: train.csv as solved tickets (tagged with their intent), test.csv as
  *    new inquiries: similar-ticket top-1 intent accuracy, and V-measure of the repeated-inquiry grouping of test.csv
  *    (with the tag model, and without it: words alone).
- * Usage: node --import tsx scripts/knowledge-eval.ts [--set tallowbrook|ferrow|kestrel ...] [--banking77] [--misses N]
+ * Usage: node --import tsx scripts/knowledge-eval.ts [--set tallowbrook|ferrow|kestrel ...] [--dir PATH ...] [--banking77] [--misses N]
+ * --words-only scores word matching alone (the ranker's model left out), for comparison.
+ * --dir scores a set in any directory of the same layout (articles/*.md and inquiries.jsonl), e.g. your own.
  * (no --set: all three sets and banking77). Develop on tallowbrook and ferrow; kestrel is held out.
  */
 import fs from 'node:fs';
@@ -20,13 +22,14 @@ import { fromObject } from '../src/knowledge/match/vectors.ts';
 import { similarTickets } from '../src/knowledge/similar.ts';
 import { tagModel, trainTagModel } from '../src/knowledge/tag-model.ts';
 import { indexPendingTickets } from '../src/knowledge/tickets-index.ts';
-import { loadSet } from './knowledge-sets.ts';
+import { useRanker } from '../src/knowledge/match/rerank.ts';
+import { loadSet, loadSetDir } from './knowledge-sets.ts';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, banking77: { type: 'boolean' }, misses: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, dir: { type: 'string', multiple: true }, 'words-only': { type: 'boolean' }, banking77: { type: 'boolean' }, misses: { type: 'string' } } });
 const banking = path.join(import.meta.dirname, '../../shared/corpora/banking77');
 
-function evalSet(name: string, misses: number): void {
-  const { docs, inquiries } = loadSet(name);
+function evalSet(nameOrDir: string, misses: number): void {
+  const { name, docs, inquiries } = nameOrDir.includes('/') ? loadSetDir(nameOrDir) : loadSet(nameOrDir);
   const index = new ArticleIndex(docs);
   let answerable = 0, first = 0, top3 = 0, confidentRight = 0, confidentWrong = 0, unanswerable = 0, unConfident = 0;
   const wrong: string[] = [];
@@ -144,6 +147,8 @@ async function evalBanking(): Promise<void> {
   await database.close();
 }
 
-const sets = values.set ?? (values.banking77 ? [] : ['tallowbrook', 'ferrow', 'kestrel']);
+if (values['words-only']) useRanker(null);
+const sets = [...(values.set ?? []), ...(values.dir ?? [])];
+if (!sets.length && !values.banking77) sets.push('tallowbrook', 'ferrow', 'kestrel');
 for (const s of sets) evalSet(s, Number(values.misses ?? 0));
-if (values.banking77 || !values.set) await evalBanking();
+if (values.banking77 || (!values.set && !values.dir)) await evalBanking();

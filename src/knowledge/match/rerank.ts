@@ -10,7 +10,7 @@ import { wordIds, wordWeight, type WordVectors } from './embeddings.ts';
  * similarity to it (a kernel-pooling ranker, after K-NRM: Xiong et al., SIGIR 2017), and the cosine of the
  * inquiry and the article as weighted averages of their words. A linear model over these features and the word
  * matching scores orders the candidates; its weights are learned by scripts/train-knowledge-model.ts on labelled
- * help centers of sixteen trades (src/knowledge/train) and its softmax gives how sure the best one is.
+ * help centers of twenty-four trades (src/knowledge/train) and its softmax gives how sure the best one is.
  */
 export const RANKER_FILE = path.join(import.meta.dirname, '../model/ranker.json');
 
