@@ -89,14 +89,17 @@ export async function openEventStream(o: EventStreamOptions): Promise<void> {
   const first = [`retry: ${RETRY_MS}\n\n`, `data: ${JSON.stringify(o.ready)}\n\n`, ...held];
   held = null;
   write(first.join(''));
+  // A client gone by now was closed by that write: arm nothing, or an hour's timer would keep the process alive.
+  if (closed) return;
 
   const heartbeat = async () => {
     const still = await o.stillThere().catch(() => true);
     if (still === false) return close();
     if (Array.isArray(still)) send(still);
     write(': keep-alive\n\n');
-    if (!closed) timers[0] = setTimeout(() => void heartbeat(), HEARTBEAT_MS);
+    if (!closed) timers[0] = setTimeout(() => void heartbeat(), HEARTBEAT_MS).unref();
   };
-  timers[0] = setTimeout(() => void heartbeat(), HEARTBEAT_MS);
-  timers[1] = setTimeout(close, o.maxSeconds * 1000);
+  // The open response keeps the process alive while the stream lasts; its timers need not (unref).
+  timers[0] = setTimeout(() => void heartbeat(), HEARTBEAT_MS).unref();
+  timers[1] = setTimeout(close, o.maxSeconds * 1000).unref();
 }
