@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { ArticleIndex, type ArticleDoc } from '../src/knowledge/match/articles.ts';
+import { ArticleIndex } from '../src/knowledge/match/articles.ts';
 import { groupInquiries, vMeasure } from '../src/knowledge/match/grouping.ts';
 import { fromObject } from '../src/knowledge/match/vectors.ts';
 import { similarTickets } from '../src/knowledge/similar.ts';

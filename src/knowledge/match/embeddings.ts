@@ -10,7 +10,8 @@ import { normalise, stopWord } from './text.ts';
  */
 export const VECTORS_FILE = path.join(import.meta.dirname, '../model/word-vectors.bin');
 
-export type WordVectors = { dims: number; index: Map<string, number>; data: Int8Array; /** rank by frequency, 0 = most frequent */ count: number };
+/** `index`: word → vector id, which is also the word's frequency rank (0 = most frequent). */
+export type WordVectors = { dims: number; index: Map<string, number>; data: Int8Array };
 
 /** File layout: a 4-byte little-endian length, that many bytes of JSON header ({dims, words}), then the vectors. */
 export function encodeVectors(words: string[], rows: number[][]): Buffer {
@@ -30,7 +31,7 @@ export function decodeVectors(buf: Buffer): WordVectors {
   const len = buf.readUInt32LE(0);
   const header = JSON.parse(buf.subarray(4, 4 + len).toString('utf8')) as { dims: number; words: string[] };
   const data = new Int8Array(buf.buffer, buf.byteOffset + 4 + len, header.words.length * header.dims);
-  return { dims: header.dims, index: new Map(header.words.map((w, i) => [w, i])), data, count: header.words.length };
+  return { dims: header.dims, index: new Map(header.words.map((w, i) => [w, i])), data };
 }
 
 let loaded: WordVectors | null | undefined;

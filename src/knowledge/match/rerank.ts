@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArticleDoc, Match } from './articles.ts';
-import { wordIds, wordWeight, type WordVectors } from './embeddings.ts';
+import { cosine, wordIds, wordWeight, type WordVectors } from './embeddings.ts';
 
 /**
  * The second look at an inquiry's candidate articles. Word matching (ArticleIndex) finds candidates and scores
@@ -18,13 +18,15 @@ export const RANKER_FILE = path.join(import.meta.dirname, '../model/ranker.json'
 const MU = [1, 0.9, 0.7, 0.5, 0.3, 0.1, -0.1];
 const SIGMA = [0.001, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1];
 const K = MU.length;
-const FIELDS = 3;
+// The article's fields the ranker reads, in the order ArticleFields holds them.
+const FIELD_NAMES = ['title', 'opening', 'body'];
+const FIELDS = FIELD_NAMES.length;
 
 export const FEATURES = [
   'whole', 'title', 'passage', 'relative',
-  ...['title', 'opening', 'body'].map((f) => `cos_${f}`),
-  ...['title', 'opening', 'body'].flatMap((f) => MU.map((m) => `kernel_${f}_${m}`)),
-  ...['title', 'opening', 'body'].map((f) => `align_${f}`),
+  ...FIELD_NAMES.map((f) => `cos_${f}`),
+  ...FIELD_NAMES.flatMap((f) => MU.map((m) => `kernel_${f}_${m}`)),
+  ...FIELD_NAMES.map((f) => `align_${f}`),
 ];
 
 /**
@@ -104,17 +106,10 @@ export function features(
   const width = nq * K;
   const kern = new Float64Array(slot.size * width);
   const cosv = new Float64Array(slot.size * nq);
-  const data = wv.data, dims = wv.dims, scale = 1 / (127 * 127);
+  const dims = wv.dims;
   for (const [id, at] of slot) {
-    const y = id * dims;
     for (let qi = 0; qi < nq; qi++) {
-      let c = 1;
-      if (qIds[qi] !== id) {
-        const x = qIds[qi]! * dims;
-        let s = 0;
-        for (let i = 0; i < dims; i++) s += data[x + i]! * data[y + i]!;
-        c = s * scale;
-      }
+      const c = qIds[qi] === id ? 1 : cosine(wv, qIds[qi]!, id);
       cosv[at * nq + qi] = c;
       const o = at * width + qi * K;
       const t = Math.round((Math.min(1, Math.max(-1, c)) + 1) * STEPS) * K;
