@@ -7,10 +7,25 @@ export type Suggestions = { items: Suggestion[]; confident: boolean };
 
 type Cached = { version: string; index: ArticleIndex; docs: Map<string, ArticleDoc & { slug: string }> };
 
-// One index per database handle and locale, rebuilt when knowledge_state.version moves (a trigger moves it on every
-// change to an article's text or status, from any process). A build of thousands of articles takes seconds, so
-// concurrent requests for the same version share one build instead of each starting its own.
-const cache = new WeakMap<object, Map<string, { version: string; built: Promise<Cached> }>>();
+// One index per database handle and locale (and one of macros per handle), rebuilt when knowledge_state.version
+// moves (a trigger moves it on every change to an article's or macro's text or status, from any process).
+type Build<T> = { version: string; built: Promise<T> };
+const articleCache = new WeakMap<object, Map<string, Build<Cached>>>();
+
+/**
+ * The value under `key` at `version`, built once however many ask at the same time: a build of thousands of
+ * articles takes seconds, and concurrent requests must not each start their own. A failed build is not kept.
+ */
+function shared<T>(caches: WeakMap<object, Map<string, Build<T>>>, db: object, key: string, version: string, build: () => Promise<T>): Promise<T> {
+  let entries = caches.get(db);
+  if (!entries) caches.set(db, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit && hit.version === version) return hit.built;
+  const entry = { version, built: build() };
+  entries.set(key, entry);
+  entry.built.catch(() => entries.get(key) === entry && entries.delete(key));
+  return entry.built;
+}
 
 /** The version of everything suggestions read; moved by triggers on articles and macros. */
 export async function knowledgeVersion(db: Queryable): Promise<string> {
@@ -21,16 +36,7 @@ export async function knowledgeVersion(db: Queryable): Promise<string> {
 /** The in-memory index of a locale's published articles, current as of this call. */
 export async function articleIndex(db: Db, locale = 'en', known?: string): Promise<Cached> {
   const version = known ?? (await knowledgeVersion(db));
-  let byLocale = cache.get(db);
-  if (!byLocale) cache.set(db, (byLocale = new Map()));
-  const hit = byLocale.get(locale);
-  if (hit && hit.version === version) return hit.built;
-  const built = buildIndex(db, locale, version);
-  const entry = { version, built };
-  byLocale.set(locale, entry);
-  // A failed build is not kept: the next request tries again.
-  built.catch(() => byLocale.get(locale) === entry && byLocale.delete(locale));
-  return built;
+  return shared(articleCache, db, locale, version, () => buildIndex(db, locale, version));
 }
 
 async function buildIndex(db: Db, locale: string, version: string): Promise<Cached> {
@@ -75,18 +81,19 @@ function snippet(passage: string): string {
 }
 
 export type MacroSuggestion = { macroId: string; name: string; score: number };
-const macroCache = new WeakMap<object, { version: string; index: ArticleIndex; names: Map<string, string> }>();
+type Macros = { index: ArticleIndex; names: Map<string, string> };
+const macroCache = new WeakMap<object, Map<string, Build<Macros>>>();
+
+async function buildMacros(db: Db): Promise<Macros> {
+  const rows = await db.selectFrom('macros').select(['id', 'name', 'body', 'tags']).where('active', '=', true).execute();
+  const docs = rows.map((r) => ({ id: r.id, title: r.name, body: r.body.replace(/\{\{[^}]*\}\}/g, ' '), tags: r.tags, category: null }));
+  return { index: new ArticleIndex(docs), names: new Map(rows.map((r) => [r.id, r.name])) };
+}
 
 /** The active macros that fit an inquiry best (their name and text against it), best first. */
 export async function suggestMacros(db: Db, text: string, limit = 3, known?: string): Promise<MacroSuggestion[]> {
   const version = known ?? (await knowledgeVersion(db));
-  let hit = macroCache.get(db);
-  if (!hit || hit.version !== version) {
-    const rows = await db.selectFrom('macros').select(['id', 'name', 'body', 'tags']).where('active', '=', true).execute();
-    const docs = rows.map((r) => ({ id: r.id, title: r.name, body: r.body.replace(/\{\{[^}]*\}\}/g, ' '), tags: r.tags, category: null }));
-    hit = { version, index: new ArticleIndex(docs), names: new Map(rows.map((r) => [r.id, r.name])) };
-    macroCache.set(db, hit);
-  }
+  const hit = await shared(macroCache, db, '', version, () => buildMacros(db));
   if (hit.index.size === 0) return [];
   return hit.index
     .match(text)

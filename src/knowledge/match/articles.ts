@@ -171,7 +171,7 @@ export class ArticleIndex {
       id: this.docs[a]!.id,
       score: score[a]!,
       parts: [whole[a]!, title[a]!, bestScore[a]!] as [number, number, number],
-      passage: this.passageText[bestPassage[a]! >= 0 ? bestPassage[a]! : this.firstPassage(a)] ?? '',
+      passage: bestPassage[a]! >= 0 ? this.passageText[bestPassage[a]!]! : this.firstPassage(a),
     }));
   }
 
@@ -207,13 +207,14 @@ export class ArticleIndex {
     const seen = new Set(matched.map((m) => m.id));
     for (let i = 0; i < this.docs.length && list.length < candidates; i++) {
       const d = this.docs[i]!;
-      if (!seen.has(d.id)) list.push({ match: { id: d.id, score: 0, passage: this.passageText[this.firstPassage(i)] ?? '', parts: [0, 0, 0] }, fields: this.fields[i]! });
+      if (!seen.has(d.id)) list.push({ match: { id: d.id, score: 0, passage: this.firstPassage(i), parts: [0, 0, 0] }, fields: this.fields[i]! });
     }
     return list;
   }
 
-  private firstPassage(article: number): number {
-    return this.passageOf.indexOf(article);
+  /** The text of an article's first passage. */
+  private firstPassage(article: number): string {
+    return this.passageText[this.passageOf.indexOf(article)] ?? '';
   }
 }
 
